@@ -1,0 +1,70 @@
+/**
+ * Standalone server, started like redis-server:
+ *   npm run engine -- [/path/to/redis.conf] [--port 6380] [--requirepass secret] [--save ""] ...
+ * Every `--name value` pair is a config directive, as redis-server accepts them.
+ */
+import { readFileSync } from "node:fs";
+import { Engine, REDIS_VERSION } from "./engine";
+import { listen } from "./server";
+import { splitInlineArgs } from "./protocol/parser";
+
+/** Reads redis.conf-style text: one directive per line, `#` comments, quoted values. */
+export function parseConfigFile(text: string): Record<string, string> {
+  const directives: Record<string, string> = {};
+  for (const rawLine of text.split(/\r?\n/)) {
+    const line = rawLine.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const words = splitInlineArgs(line);
+    if (words === undefined || words.length === 0) throw new Error(`Bad directive: ${line}`);
+    const [name, ...values] = words;
+    directives[name!.toLowerCase()] = values.join(" ");
+  }
+  return directives;
+}
+
+/** Turns argv into config directives: an optional config file, then `--name value...` pairs. */
+export function parseCommandLine(args: string[]): Record<string, string> {
+  let directives: Record<string, string> = {};
+  let i = 0;
+  if (args[0] !== undefined && !args[0].startsWith("--")) {
+    directives = parseConfigFile(readFileSync(args[0], "utf8"));
+    i = 1;
+  }
+  while (i < args.length) {
+    const flag = args[i]!;
+    if (!flag.startsWith("--")) throw new Error(`Unexpected argument '${flag}'`);
+    const values: string[] = [];
+    i++;
+    while (i < args.length && !args[i]!.startsWith("--")) values.push(args[i++]!);
+    directives[flag.slice(2).toLowerCase()] = values.join(" ");
+  }
+  return directives;
+}
+
+async function main(): Promise<void> {
+  const directives = parseCommandLine(process.argv.slice(2));
+  const engine = new Engine({ config: directives });
+  const port = engine.config.getNumber("port");
+  const unixSocket = engine.config.get("unixsocket") || undefined;
+  const host = engine.config.get("bind").split(/\s+/)[0]!.replace(/^-/, "");
+  const server = await listen(engine, { port: port === 0 && unixSocket ? undefined : port, host, unixSocket });
+  process.stdout.write(
+    `Engine ready (Redis ${REDIS_VERSION}-compatible) on ${server.port !== undefined ? `${host}:${server.port}` : ""}${unixSocket ? ` ${unixSocket}` : ""}\n`,
+  );
+  const shutdown = () => {
+    void server.close().then(() => {
+      engine.close();
+      process.exit(0);
+    });
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+  engine.onShutdown = shutdown;
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

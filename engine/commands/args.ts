@@ -1,0 +1,71 @@
+/** Argument parsing shared by every command group, with Redis's error replies. */
+import { errors, fail } from "../errors";
+import { type ObjectType, RedisObject } from "../object";
+import type { Database } from "../database";
+import { parseDouble, parseInt64, parseSafeInteger } from "../util/numbers";
+
+/** An integer argument that must fit a safe JS integer; "value is not an integer or out of range" otherwise. */
+export function integerArg(text: string, error = errors.notInteger): number {
+  const value = parseSafeInteger(text);
+  if (value === undefined) fail(error);
+  return value;
+}
+
+/** A full 64-bit integer argument (INCRBY and friends need the whole int64 range). */
+export function int64Arg(text: string): bigint {
+  const value = parseInt64(text);
+  if (value === undefined) fail(errors.notInteger);
+  return BigInt(value);
+}
+
+export function floatArg(text: string, error = errors.notFloat): number {
+  const value = parseDouble(text);
+  if (value === undefined) fail(error);
+  return value;
+}
+
+/** Blocking-command timeout in seconds (fractions allowed) → ms; 0 means forever. */
+export function timeoutArg(text: string): number {
+  const seconds = parseDouble(text);
+  if (seconds === undefined || !Number.isFinite(seconds)) fail(errors.timeoutNotFloat);
+  if (seconds < 0) fail(errors.timeoutNegative);
+  return Math.round(seconds * 1000);
+}
+
+/** Case-insensitive token comparison for options like NX, XX, WITHSCORES. */
+export function isToken(arg: string | undefined, token: string): boolean {
+  return arg !== undefined && arg.length === token.length && arg.toUpperCase() === token;
+}
+
+/** Looks a key up for reading and checks its type; undefined if missing, WRONGTYPE if another type. */
+export function readTyped<T extends ObjectType>(db: Database, key: string, type: T): RedisObject<T> | undefined {
+  const object = db.lookupRead(key);
+  if (object === undefined) return undefined;
+  if (object.type !== type) fail(errors.wrongType);
+  return object as RedisObject<T>;
+}
+
+/** Looks a key up for writing and checks its type. */
+export function writeTyped<T extends ObjectType>(db: Database, key: string, type: T): RedisObject<T> | undefined {
+  const object = db.lookupWrite(key);
+  if (object === undefined) return undefined;
+  if (object.type !== type) fail(errors.wrongType);
+  return object as RedisObject<T>;
+}
+
+/**
+ * Converts text from trusted callers (the in-process API, tests) to the engine's binary
+ * strings: UTF-8 bytes viewed as latin1. ASCII passes through unchanged.
+ */
+export function toBinary(text: string | Buffer | number): string {
+  if (typeof text === "number") return String(text);
+  if (Buffer.isBuffer(text)) return text.latin1Slice(0, text.length);
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(text) ? text : Buffer.from(text, "utf8").latin1Slice(0, Buffer.byteLength(text, "utf8"));
+}
+
+/** The inverse of toBinary: reads a binary string's bytes as UTF-8 text. */
+export function fromBinary(binary: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /^[\x00-\x7f]*$/.test(binary) ? binary : Buffer.from(binary, "latin1").toString("utf8");
+}

@@ -1,0 +1,80 @@
+import { formatDouble17g } from "../util/numbers";
+import {
+  DoubleReply,
+  ErrorReply,
+  MapReply,
+  MultiReply,
+  NullArrayReply,
+  PushReply,
+  type Reply,
+  SetReply,
+  SimpleString,
+  VerbatimReply,
+} from "./reply";
+
+export type ProtocolVersion = 2 | 3;
+
+/**
+ * Appends the wire form of `reply` to `out` as binary (latin1) strings. The connection joins
+ * and writes them once per read, so a pipeline of N commands costs one socket write.
+ */
+export function encodeReply(reply: Reply, protocol: ProtocolVersion, out: string[]): void {
+  switch (typeof reply) {
+    case "string":
+      out.push(`$${reply.length}\r\n`, reply, "\r\n");
+      return;
+    case "number":
+      out.push(`:${reply}\r\n`);
+      return;
+    case "bigint":
+      out.push(`:${reply}\r\n`);
+      return;
+    case "boolean":
+      out.push(protocol === 3 ? (reply ? "#t\r\n" : "#f\r\n") : reply ? ":1\r\n" : ":0\r\n");
+      return;
+    case "object":
+      break;
+    default:
+      throw new TypeError(`cannot encode reply of type ${typeof reply}`);
+  }
+  if (reply === null) {
+    out.push(protocol === 3 ? "_\r\n" : "$-1\r\n");
+  } else if (Array.isArray(reply)) {
+    out.push(`*${reply.length}\r\n`);
+    for (const item of reply) encodeReply(item, protocol, out);
+  } else if (reply instanceof SimpleString) {
+    out.push(`+${reply.value}\r\n`);
+  } else if (reply instanceof ErrorReply) {
+    out.push(`-${reply.message}\r\n`);
+  } else if (Buffer.isBuffer(reply)) {
+    out.push(`$${reply.length}\r\n`, reply.latin1Slice(0, reply.length), "\r\n");
+  } else if (reply instanceof DoubleReply) {
+    const text = formatDouble17g(reply.value);
+    out.push(protocol === 3 ? `,${text}\r\n` : `$${text.length}\r\n${text}\r\n`);
+  } else if (reply instanceof MapReply) {
+    out.push(protocol === 3 ? `%${reply.entries.length / 2}\r\n` : `*${reply.entries.length}\r\n`);
+    for (const item of reply.entries) encodeReply(item, protocol, out);
+  } else if (reply instanceof SetReply) {
+    out.push(`${protocol === 3 ? "~" : "*"}${reply.items.length}\r\n`);
+    for (const item of reply.items) encodeReply(item, protocol, out);
+  } else if (reply instanceof PushReply) {
+    out.push(`${protocol === 3 ? ">" : "*"}${reply.items.length}\r\n`);
+    for (const item of reply.items) encodeReply(item, protocol, out);
+  } else if (reply instanceof VerbatimReply) {
+    if (protocol === 3) out.push(`=${reply.text.length + 4}\r\n${reply.format}:`, reply.text, "\r\n");
+    else out.push(`$${reply.text.length}\r\n`, reply.text, "\r\n");
+  } else if (reply instanceof NullArrayReply) {
+    out.push(protocol === 3 ? "_\r\n" : "*-1\r\n");
+  } else if (reply instanceof MultiReply) {
+    for (const item of reply.replies) encodeReply(item, protocol, out);
+  } else {
+    throw new TypeError("cannot encode reply object");
+  }
+}
+
+/** Encodes a whole reply to one binary string (tests, MONITOR-style tooling). */
+export function encodeToString(reply: Reply, protocol: ProtocolVersion): string {
+  const out: string[] = [];
+  encodeReply(reply, protocol, out);
+  return out.join("");
+}

@@ -1,0 +1,94 @@
+/** Number parsing and formatting with Redis's exact rules (string2ll, strtold, %.17g). */
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+export const INT64_RANGE = { min: INT64_MIN, max: INT64_MAX };
+
+const DECIMAL_INTEGER = /^(?:0|-?[1-9][0-9]*)$/;
+
+/**
+ * Parses a 64-bit signed integer the way Redis's string2ll does: no spaces, no '+',
+ * no leading zeros, in range. Returns a number when it is exactly representable,
+ * a bigint otherwise, or undefined when the text is not such an integer.
+ */
+export function parseInt64(text: string): number | bigint | undefined {
+  if (text.length === 0 || text.length > 20 || !DECIMAL_INTEGER.test(text)) return undefined;
+  if (text.length < 16) return Number(text);
+  const big = BigInt(text);
+  if (big < INT64_MIN || big > INT64_MAX) return undefined;
+  return Number.isSafeInteger(Number(big)) ? Number(big) : big;
+}
+
+/** Like parseInt64 but only accepts values that fit a safe JS integer (counts, indexes, offsets). */
+export function parseSafeInteger(text: string): number | undefined {
+  const value = parseInt64(text);
+  if (typeof value === "number") return value;
+  if (value === undefined) return undefined;
+  // Out of the safe range but inside int64: clamp, since every caller treats it as "huge".
+  return value > 0n ? Number.MAX_SAFE_INTEGER : Number.MIN_SAFE_INTEGER;
+}
+
+const FLOAT_TEXT = /^[+-]?(?:(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|inf|infinity)$/i;
+
+/**
+ * Parses a double the way Redis's string2d/strtold accept it: decimal or exponent forms,
+ * "inf"/"-inf"/"+inf", no surrounding spaces, not NaN. Returns undefined when invalid.
+ */
+export function parseDouble(text: string): number | undefined {
+  if (text.length === 0 || text.length > 5000 || !FLOAT_TEXT.test(text)) return undefined;
+  const lower = text.toLowerCase();
+  if (lower.endsWith("inf") || lower.endsWith("infinity")) return lower.startsWith("-") ? -Infinity : Infinity;
+  const value = Number(text);
+  return Number.isNaN(value) ? undefined : value;
+}
+
+/** Formats like C's `%.17g` (what Redis 7.0 uses for double replies). */
+export function formatDouble17g(value: number): string {
+  if (value === Infinity) return "inf";
+  if (value === -Infinity) return "-inf";
+  if (Number.isNaN(value)) return "nan";
+  if (value === 0) return Object.is(value, -0) ? "-0" : "0";
+  const [mantissa, expText] = value.toExponential(16).split("e");
+  const exponent = Number(expText);
+  if (exponent < -4 || exponent >= 17) {
+    const trimmed = trimFractionZeros(mantissa!);
+    const sign = exponent < 0 ? "-" : "+";
+    const digits = String(Math.abs(exponent)).padStart(2, "0");
+    return `${trimmed}e${sign}${digits}`;
+  }
+  return trimFractionZeros(value.toFixed(Math.max(0, 16 - exponent)));
+}
+
+/**
+ * Formats like Redis's human-friendly long double output (INCRBYFLOAT, HINCRBYFLOAT):
+ * plain decimal notation, no exponent, no trailing zeros.
+ */
+export function formatHumanDouble(value: number): string {
+  if (value === Infinity) return "inf";
+  if (value === -Infinity) return "-inf";
+  if (Object.is(value, -0) || value === 0) return "0";
+  const shortest = String(value);
+  if (!/e/i.test(shortest)) return shortest;
+  // Expand the exponent form into plain digits, as %Lf would.
+  const negative = value < 0;
+  const [digitsPart, expPart] = Math.abs(value).toString().split("e");
+  const exponent = Number(expPart);
+  const [intDigits, fracDigits = ""] = digitsPart!.split(".");
+  const allDigits = intDigits! + fracDigits;
+  const pointAt = intDigits!.length + exponent;
+  let text: string;
+  if (pointAt <= 0) text = "0." + "0".repeat(-pointAt) + allDigits;
+  else if (pointAt >= allDigits.length) text = allDigits + "0".repeat(pointAt - allDigits.length);
+  else text = allDigits.slice(0, pointAt) + "." + allDigits.slice(pointAt);
+  return (negative ? "-" : "") + trimFractionZeros(text);
+}
+
+function trimFractionZeros(text: string): string {
+  if (!text.includes(".")) return text;
+  return text.replace(/\.?0+$/, "");
+}
+
+/** True when the string is the canonical text of an int64, as Redis's "int" encoding requires. */
+export function isCanonicalInt64(text: string): boolean {
+  return text.length <= 20 && parseInt64(text) !== undefined;
+}
