@@ -284,7 +284,7 @@ const port = Number(process.env.SNIPPETS_REDIS_PORT ?? 0);
 describe.runIf(port > 0)("snippets against a live server", () => {
   it("every snippet reproduces its replies on a fresh database", async () => {
     const conn = await RespConnection.connect(port);
-    const defaults = ["maxmemory", "0", "maxmemory-policy", "noeviction", "hash-max-listpack-entries", "512", "zset-max-listpack-entries", "128", "set-max-intset-entries", "512"];
+    const defaults = ["maxmemory", "0", "maxmemory-policy", "noeviction", "hash-max-listpack-entries", "512", "zset-max-listpack-entries", "128", "set-max-intset-entries", "512", "repl-backlog-size", "1048576", "min-replicas-to-write", "0", "slowlog-log-slower-than", "10000", "latency-monitor-threshold", "0"];
     const failures: string[] = [];
     try {
       for (const s of listSnippets()) {
