@@ -26,10 +26,24 @@ export interface ArgumentDoc {
   token?: string;
   optional?: boolean;
   multiple?: boolean;
+  /** The token repeats with each value (`PREFIX a PREFIX b`). */
+  multipleToken?: boolean;
+  /** Redis version that added the argument. */
+  since?: string;
   arguments?: ArgumentDoc[];
 }
 
-export interface CommandSpec {
+/** Documentation-only metadata COMMAND DOCS reports when present. */
+export interface CommandDocExtras {
+  /** [version, change] pairs. */
+  history?: [string, string][];
+  /** "syscmd", "deprecated". */
+  docFlags?: string[];
+  deprecatedSince?: string;
+  replacedBy?: string;
+}
+
+export interface CommandSpec extends CommandDocExtras {
   /** Lower-case name; for subcommands the container's name is in `container`. */
   name: string;
   container?: string;
@@ -55,7 +69,7 @@ export interface CommandSpec {
   handler: CommandHandler;
 }
 
-export interface CommandDefinition {
+export interface CommandDefinition extends CommandDocExtras {
   arity: number;
   /** Space-separated Redis flags. */
   flags?: string;
@@ -114,6 +128,10 @@ function buildSpec(
     arguments: definition.arguments ?? [],
     tips: words(definition.tips),
     getKeys: definition.getKeys,
+    history: definition.history,
+    docFlags: definition.docFlags,
+    deprecatedSince: definition.deprecatedSince,
+    replacedBy: definition.replacedBy,
     handler: definition.handler ?? unknownSubcommand,
   };
 }
