@@ -173,7 +173,7 @@ describe("redis snippets", () => {
   it("point at the line of their opening fence", () => {
     for (const s of snippets) {
       const lines = fs.readFileSync(path.join(process.cwd(), s.file), "utf8").split("\n");
-      expect(lines[s.line - 1], `${s.file}:${s.line}`).toBe("```redis");
+      expect(lines[s.line - 1], `${s.file}:${s.line}`).toBe(["```redis", ...s.requires].join(" "));
     }
   });
 
@@ -200,6 +200,7 @@ describe("redis snippets", () => {
   it("finds fenced blocks with their languages", () => {
     const blocks = fencedBlocks("text\n```redis\n> PING\nPONG\n```\n\n```ts\nx\n```\n");
     expect(blocks.map((b) => [b.lang, b.line])).toEqual([["redis", 2], ["ts", 7]]);
+    expect(fencedBlocks("```redis cluster\n> PING\nPONG\n```")[0].meta).toEqual(["cluster"]);
     expect(() => fencedBlocks("```redis\n> PING\n")).toThrow(/unclosed/);
   });
 });
@@ -279,22 +280,38 @@ describe("content validation catches broken content", () => {
 });
 
 // Optional: run every snippet against a real Redis 7 (or the engine) and compare replies.
-//   SNIPPETS_REDIS_PORT=6399 npx vitest run content
+//   SNIPPETS_REDIS_PORT=6399 SNIPPETS_REDIS_CLUSTER_PORT=6401 npx vitest run content
+// The cluster port must be a single-node cluster owning all 16384 slots (CLUSTER ADDSLOTSRANGE 0 16383).
 const port = Number(process.env.SNIPPETS_REDIS_PORT ?? 0);
-describe.runIf(port > 0)("snippets against a live server", () => {
-  it("every snippet reproduces its replies on a fresh database", async () => {
-    const conn = await RespConnection.connect(port);
-    const defaults = ["maxmemory", "0", "maxmemory-policy", "noeviction", "hash-max-listpack-entries", "512", "zset-max-listpack-entries", "128", "set-max-intset-entries", "512", "repl-backlog-size", "1048576", "min-replicas-to-write", "0", "slowlog-log-slower-than", "10000", "latency-monitor-threshold", "0"];
-    const failures: string[] = [];
-    try {
-      for (const s of listSnippets()) {
-        await conn.call(["CONFIG", "SET", ...defaults]);
-        const m = await runSnippet(conn, s);
-        if (m) failures.push(`${s.file}:${s.line} step ${m.step + 1} \`${m.command}\`\n  expected: ${m.expected.join(" | ")}\n  actual:   ${m.actual.join(" | ")}`);
-      }
-    } finally {
-      conn.close();
+const clusterPort = Number(process.env.SNIPPETS_REDIS_CLUSTER_PORT ?? 0);
+const defaults = ["maxmemory", "0", "maxmemory-policy", "noeviction", "hash-max-listpack-entries", "512", "zset-max-listpack-entries", "128", "set-max-intset-entries", "512", "repl-backlog-size", "1048576", "min-replicas-to-write", "0", "slowlog-log-slower-than", "10000", "latency-monitor-threshold", "0"];
+
+async function runAll(p: number, filter: (s: ReturnType<typeof listSnippets>[number]) => boolean) {
+  const conn = await RespConnection.connect(p);
+  const failures: string[] = [];
+  let ran = 0;
+  try {
+    for (const s of listSnippets().filter(filter)) {
+      await conn.call(["CONFIG", "SET", ...defaults]);
+      const m = await runSnippet(conn, s);
+      ran++;
+      if (m) failures.push(`${s.file}:${s.line} step ${m.step + 1} \`${m.command}\`\n  expected: ${m.expected.join(" | ")}\n  actual:   ${m.actual.join(" | ")}`);
     }
+  } finally {
+    conn.close();
+  }
+  return { failures, ran };
+}
+
+describe("snippets against a live server", () => {
+  it.runIf(port > 0)("every standalone snippet reproduces its replies on a fresh database", async () => {
+    const { failures, ran } = await runAll(port, (s) => s.requires.length === 0);
     expect(failures.join("\n")).toBe("");
+    expect(ran).toBeGreaterThan(0);
+  }, 60_000);
+  it.runIf(clusterPort > 0)("every cluster snippet reproduces its replies on a single-node cluster", async () => {
+    const { failures, ran } = await runAll(clusterPort, (s) => s.requires.includes("cluster"));
+    expect(failures.join("\n")).toBe("");
+    expect(ran).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -51,6 +51,13 @@ export const LAB_SLUGS = [
   "unique-visitors-hll",
 ] as const;
 
+/**
+ * Flags allowed after ```redis. `cluster`: the snippet needs a server in cluster mode (CLUSTER
+ * KEYSLOT, CROSSSLOT errors) and is checked against a single-node cluster owning all 16384 slots.
+ */
+export const SNIPPET_REQUIREMENTS = ["cluster"] as const;
+export type SnippetRequirement = (typeof SNIPPET_REQUIREMENTS)[number];
+
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MODULE_DIR = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$/;
 const LESSON_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
@@ -170,6 +177,8 @@ export function splitArgs(line: string): string[] {
 
 export interface FencedBlock {
   lang: string;
+  /** Words after the language in the info string, e.g. ["cluster"] for ```redis cluster. */
+  meta: string[];
   /** 1-based line of the opening fence, counted in the text given. */
   line: number;
   content: string;
@@ -178,15 +187,15 @@ export interface FencedBlock {
 export function fencedBlocks(markdown: string): FencedBlock[] {
   const lines = markdown.split(/\r?\n/);
   const blocks: FencedBlock[] = [];
-  let open: { fence: string; lang: string; line: number; body: string[] } | null = null;
+  let open: { fence: string; lang: string; meta: string[]; line: number; body: string[] } | null = null;
   lines.forEach((l, idx) => {
     if (!open) {
-      const m = /^ {0,3}(`{3,}|~{3,})\s*([^\s`]*)/.exec(l);
-      if (m) open = { fence: m[1], lang: m[2].toLowerCase(), line: idx + 1, body: [] };
+      const m = /^ {0,3}(`{3,}|~{3,})\s*([^\s`]*)([^`]*)$/.exec(l);
+      if (m) open = { fence: m[1], lang: m[2].toLowerCase(), meta: m[3].trim().split(/\s+/).filter(Boolean), line: idx + 1, body: [] };
     } else {
       const t = l.trim();
       if (t.startsWith(open.fence[0].repeat(open.fence.length)) && /^[`~]+$/.test(t)) {
-        blocks.push({ lang: open.lang, line: open.line, content: open.body.join("\n") });
+        blocks.push({ lang: open.lang, meta: open.meta, line: open.line, content: open.body.join("\n") });
         open = null;
       } else {
         open.body.push(l);
@@ -335,7 +344,9 @@ function loadLesson(moduleSlug: string, moduleDir: string, fileName: string, rel
     } catch (e) {
       throw new ContentError(`${where}:${b.line + bodyOffset}`, (e as Error).message);
     }
-    snippets.push({ moduleSlug, lessonSlug: slug, file, line: b.line + bodyOffset, index: snippets.length, steps });
+    const unknown = b.meta.filter((w) => !SNIPPET_REQUIREMENTS.includes(w as SnippetRequirement));
+    if (unknown.length) throw new ContentError(`${where}:${b.line + bodyOffset}`, `unknown redis snippet flag(s): ${unknown.join(", ")}`);
+    snippets.push({ moduleSlug, lessonSlug: slug, file, line: b.line + bodyOffset, index: snippets.length, requires: b.meta as SnippetRequirement[], steps });
   }
 
   const quizFile = full.replace(/\.md$/, ".quiz.yaml");

@@ -98,5 +98,10 @@ export interface Snippet {
   line: number;
   /** 0-based index of the snippet inside its lesson. */
   index: number;
+  /**
+   * What the snippet needs beyond a plain standalone server, from the fence's info string
+   * (```redis cluster → ["cluster"]: run it on a single-node cluster that owns all slots).
+   */
+  requires: string[];
   steps: SnippetStep[];
 }
