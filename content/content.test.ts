@@ -284,7 +284,7 @@ describe("content validation catches broken content", () => {
 // The cluster port must be a single-node cluster owning all 16384 slots (CLUSTER ADDSLOTSRANGE 0 16383).
 const port = Number(process.env.SNIPPETS_REDIS_PORT ?? 0);
 const clusterPort = Number(process.env.SNIPPETS_REDIS_CLUSTER_PORT ?? 0);
-const defaults = ["maxmemory", "0", "maxmemory-policy", "noeviction", "hash-max-listpack-entries", "512", "zset-max-listpack-entries", "128", "set-max-intset-entries", "512", "repl-backlog-size", "1048576", "min-replicas-to-write", "0", "slowlog-log-slower-than", "10000", "latency-monitor-threshold", "0"];
+const defaults = ["maxmemory", "0", "maxmemory-policy", "noeviction", "hash-max-listpack-entries", "512", "zset-max-listpack-entries", "128", "set-max-intset-entries", "512", "repl-backlog-size", "1048576", "min-replicas-to-write", "0", "slowlog-log-slower-than", "10000", "latency-monitor-threshold", "0", "lfu-log-factor", "10", "lfu-decay-time", "1", "maxmemory-samples", "5"];
 
 async function runAll(p: number, filter: (s: ReturnType<typeof listSnippets>[number]) => boolean) {
   const conn = await RespConnection.connect(p);
