@@ -1,0 +1,59 @@
+/**
+ * The fake database behind a lab: learner code calls `db.<method>(...)`, which travels over the
+ * sandbox RPC to this object in the trusted parent. Tests can slow it down, make it fail, and
+ * read how often (and how concurrently) it was hit.
+ */
+export type BackendMethod = (...args: never[]) => unknown;
+
+export class FakeBackend {
+  calls = 0;
+  readonly callsByMethod = new Map<string, number>();
+  /** Calls per argument list, e.g. per product id. */
+  readonly callsByArgs = new Map<string, number>();
+  /** The virtual time of each call (for peaks per second). */
+  readonly callTimes: number[] = [];
+  inFlight = 0;
+  peakInFlight = 0;
+  /** Real milliseconds each call takes. */
+  latencyMs = 0;
+  /** When set, calls reject with this message. */
+  failure: string | undefined;
+
+  constructor(
+    private readonly methods: Record<string, BackendMethod>,
+    private readonly now: () => number,
+  ) {}
+
+  get methodNames(): string[] {
+    return Object.keys(this.methods);
+  }
+
+  async invoke(method: string, args: unknown[]): Promise<unknown> {
+    const implementation = Object.hasOwn(this.methods, method) ? this.methods[method] : undefined;
+    if (!implementation) throw new Error(`the backend has no method ${method}`);
+    this.calls++;
+    this.callsByMethod.set(method, (this.callsByMethod.get(method) ?? 0) + 1);
+    const argsKey = JSON.stringify(args);
+    this.callsByArgs.set(argsKey, (this.callsByArgs.get(argsKey) ?? 0) + 1);
+    this.callTimes.push(this.now());
+    this.inFlight++;
+    this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
+    try {
+      if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+      if (this.failure !== undefined) throw new Error(this.failure);
+      return await (implementation as (...args: unknown[]) => unknown)(...args);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  /** Most calls that fell in any one window of `windowMs` of virtual time. */
+  peakCallsPer(windowMs: number): number {
+    const buckets = new Map<number, number>();
+    for (const time of this.callTimes) {
+      const bucket = Math.floor(time / windowMs);
+      buckets.set(bucket, (buckets.get(bucket) ?? 0) + 1);
+    }
+    return Math.max(0, ...buckets.values());
+  }
+}
