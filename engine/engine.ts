@@ -78,6 +78,8 @@ export class Engine implements KeyspaceHost {
   /** Channel and pattern subscribers. */
   readonly channels = new Map<string, Set<Client>>();
   readonly patterns = new Map<string, Set<Client>>();
+  /** Shard channel subscribers (SSUBSCRIBE); separate from `channels` as in Redis 7. */
+  readonly shardChannels = new Map<string, Set<Client>>();
   /** Keys watched by clients, per database. */
   private readonly watchedKeys = new Map<Database, Map<string, Set<Client>>>();
   /** Clients blocked on each key, per database, in the order they blocked (fair wake-up). */
@@ -140,12 +142,14 @@ export class Engine implements KeyspaceHost {
     this.unblock(client);
     for (const channel of client.channels) this.removeSubscriber(this.channels, channel, client);
     for (const pattern of client.patterns) this.removeSubscriber(this.patterns, pattern, client);
+    for (const channel of client.shardChannels) this.removeSubscriber(this.shardChannels, channel, client);
     client.channels.clear();
     client.patterns.clear();
+    client.shardChannels.clear();
     this.monitors.delete(client);
   }
 
-  private removeSubscriber(registry: Map<string, Set<Client>>, name: string, client: Client): void {
+  removeSubscriber(registry: Map<string, Set<Client>>, name: string, client: Client): void {
     const subscribers = registry.get(name);
     if (!subscribers) return;
     subscribers.delete(client);
@@ -214,7 +218,7 @@ export class Engine implements KeyspaceHost {
     }
     if (rejection !== undefined) {
       if (spec !== undefined) this.statsFor(spec).rejectedCalls++;
-      if (client.transaction) client.transaction.aborted = true;
+      if (client.transaction) rejection = this.rejectInTransaction(client, spec, rejection);
       this.countError(rejection);
       client.reply(rejection);
       return;
@@ -228,6 +232,17 @@ export class Engine implements KeyspaceHost {
     const result = this.call({ engine: this, client, nonBlocking: false }, spec, argv);
     if (result !== BLOCKED && result !== NO_REPLY) client.reply(result);
     this.serveBlockedClients();
+  }
+
+  /** A rejected command dooms the transaction; a rejected EXEC discards it at once (execCommandAbort). */
+  private rejectInTransaction(client: Client, spec: CommandSpec | undefined, rejection: ErrorReply): ErrorReply {
+    if (spec?.name !== "exec") {
+      client.transaction!.aborted = true;
+      return rejection;
+    }
+    client.transaction = undefined;
+    this.unwatchAll(client);
+    return new ErrorReply(`EXECABORT Transaction discarded because of: ${rejection.message.replace(/^ERR /, "")}`);
   }
 
   /**
@@ -310,7 +325,7 @@ export class Engine implements KeyspaceHost {
     this.slowlog.length = 0;
   }
 
-  private feedMonitors(client: Client, argv: string[]): void {
+  feedMonitors(client: Client, argv: string[]): void {
     const seconds = this.clock.now() / 1000;
     const origin = this.nestingDepth > 0 && client.transport.kind === "local" && client.name === "__lua" ? "lua" : client.transport.remoteAddress;
     const line = `${seconds.toFixed(6)} [${client.db.id} ${origin}] ${argv.map(quoteForMonitor).join(" ")}`;

@@ -3,6 +3,7 @@ import { errors, fail } from "../errors";
 import { type ObjectType, RedisObject } from "../object";
 import type { Database } from "../database";
 import { parseDouble, parseInt64, parseSafeInteger } from "../util/numbers";
+import { SimpleString } from "../protocol/reply";
 
 /** An integer argument that must fit a safe JS integer; "value is not an integer or out of range" otherwise. */
 export function integerArg(text: string, error = errors.notInteger): number {
@@ -68,4 +69,11 @@ export function toBinary(text: string | Buffer | number): string {
 export function fromBinary(binary: string): string {
   // eslint-disable-next-line no-control-regex
   return /^[\x00-\x7f]*$/.test(binary) ? binary : Buffer.from(binary, "latin1").toString("utf8");
+}
+
+/** A container command's HELP reply, laid out like Redis's addReplyHelp. */
+export function helpReply(command: string, lines: string[]): SimpleString[] {
+  return [`${command} <subcommand> [<arg> [value] [opt] ...]. Subcommands are:`, ...lines, "HELP", "    Prints this help."].map(
+    (line) => new SimpleString(line),
+  );
 }

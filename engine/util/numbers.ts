@@ -92,3 +92,18 @@ function trimFractionZeros(text: string): string {
 export function isCanonicalInt64(text: string): boolean {
   return text.length <= 20 && parseInt64(text) !== undefined;
 }
+
+/** Formats like C's `%.<precision>g` (Lua's tostring uses %.14g); non-finite as "inf"/"-inf"/"nan". */
+export function formatDoubleG(value: number, precision: number): string {
+  if (value === Infinity) return "inf";
+  if (value === -Infinity) return "-inf";
+  if (Number.isNaN(value)) return "nan";
+  if (value === 0) return Object.is(value, -0) ? "-0" : "0";
+  const [mantissa, expText] = value.toExponential(precision - 1).split("e");
+  const exponent = Number(expText);
+  if (exponent < -4 || exponent >= precision) {
+    const digits = String(Math.abs(exponent)).padStart(2, "0");
+    return `${trimFractionZeros(mantissa!)}e${exponent < 0 ? "-" : "+"}${digits}`;
+  }
+  return trimFractionZeros(value.toFixed(precision - 1 - exponent));
+}

@@ -1,0 +1,461 @@
+/**
+ * The Lua scripting runtime of one engine: a single sandboxed Lua state, the script cache
+ * (compiled functions by SHA1) and the `redis` library through which scripts run commands.
+ */
+import { createHash } from "node:crypto";
+import { Client, type ClientTransport } from "../client";
+import { type Engine, REDIS_VERSION } from "../engine";
+import { ErrorReply, type Reply } from "../protocol/reply";
+import { type CommandContext, type CommandSpec, NO_REPLY, BLOCKED } from "../commands/spec";
+import { formatDouble17g } from "../util/numbers";
+import { type ScriptResp, errorText, pushReply, singleLine, stringField, toReply } from "./convert";
+import { type LuaState, binaryOf, bytesOf, lauxlib, lua, lualib, newState, pushBinary } from "./lua-vm";
+import { SANDBOX_SOURCE } from "./sandbox";
+import { Rand48 } from "./rand48";
+
+export function sha1hex(text: string): string {
+  return createHash("sha1").update(text, "latin1").digest("hex");
+}
+
+/** How a script may behave, from EVAL_RO or its `#!lua flags=...` line. */
+export interface ScriptFlags {
+  noWrites: boolean;
+}
+
+interface CachedScript {
+  /** Registry reference of the compiled function. */
+  ref: number;
+  flags: ScriptFlags;
+  body: string;
+}
+
+/** State of the script currently running (scripts never nest). */
+interface Run {
+  sha: string;
+  readOnly: boolean;
+  resp: ScriptResp;
+  ctx: CommandContext;
+  startedAt: number;
+  timeLimitMs: number;
+}
+
+const SHEBANG_FLAGS = new Set(["no-writes", "allow-oom", "allow-stale", "no-cluster", "allow-cross-slot-keys"]);
+const KILLED_MESSAGE = "Script killed by user with SCRIPT KILL...";
+/** Instructions between two looks at the clock (the busy-script check). */
+const HOOK_INSTRUCTIONS = 100_000;
+
+/** Where script commands come from: never written to, shown as "lua" by MONITOR. */
+const luaTransport: ClientTransport = {
+  kind: "local",
+  remoteAddress: "lua",
+  localAddress: "lua",
+  write: () => undefined,
+  close: () => undefined,
+  pendingOutputBytes: () => 0,
+  pendingInputBytes: () => 0,
+};
+
+function luaString(text: string): Uint8Array {
+  return bytesOf(text);
+}
+
+const KEYS = luaString("KEYS");
+const SOURCE_AND_LINE = luaString("Sl");
+const ARGV = luaString("ARGV");
+
+export class ScriptRuntime {
+  private readonly L: LuaState;
+  private readonly scripts = new Map<string, CachedScript>();
+  /** The client scripts run commands as (Redis's lua client): not listed among clients. */
+  private readonly luaClient: Client;
+  private globalsRef = 0;
+  private messageHandlerRef = 0;
+  private run: Run | undefined;
+  private readonly rand = new Rand48();
+
+  constructor(private readonly engine: Engine) {
+    this.luaClient = new Client(0, engine.databases[0]!, luaTransport, engine.clock.now());
+    this.luaClient.name = "__lua";
+    this.luaClient.authenticated = true;
+    this.rand.seed(Math.floor(engine.random() * 0x7fffffff));
+    this.L = newState();
+    this.initState();
+  }
+
+  // ---- state setup --------------------------------------------------------------------------
+
+  private initState(): void {
+    const L = this.L;
+    for (const [name, open] of [
+      ["_G", lualib.luaopen_base],
+      ["table", lualib.luaopen_table],
+      ["string", lualib.luaopen_string],
+      ["math", lualib.luaopen_math],
+      ["coroutine", lualib.luaopen_coroutine],
+    ] as const) {
+      lauxlib.luaL_requiref(L, luaString(name), open, 1);
+      lua.lua_pop(L, 1);
+    }
+    this.registerRedisLibrary();
+    this.registerMathRandom();
+    if (lauxlib.luaL_loadbuffer(L, luaString(SANDBOX_SOURCE), SANDBOX_SOURCE.length, luaString("=sandbox")) !== lua.LUA_OK) {
+      throw new Error(`Lua sandbox failed to load: ${binaryOf(lua.lua_tolstring(L, -1))}`);
+    }
+    if (lua.lua_pcall(L, 0, 2, 0) !== lua.LUA_OK) throw new Error(`Lua sandbox failed: ${binaryOf(lua.lua_tolstring(L, -1))}`);
+    // Chunks compiled from now on (scripts, loadstring) see the read-only view as _ENV.
+    lua.lua_rawseti(L, lua.LUA_REGISTRYINDEX, lua.LUA_RIDX_GLOBALS);
+    this.globalsRef = lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX);
+    lua.lua_pushcfunction(L, (state: LuaState) => this.messageHandler(state));
+    this.messageHandlerRef = lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX);
+    lua.lua_sethook(L, (state: LuaState) => this.checkTime(state), lua.LUA_MASKCOUNT, HOOK_INSTRUCTIONS);
+  }
+
+  private setFunction(name: string, fn: (L: LuaState) => number): void {
+    lua.lua_pushcfunction(this.L, fn);
+    lua.lua_setfield(this.L, -2, luaString(name));
+  }
+
+  private setConstant(name: string, value: number | string): void {
+    if (typeof value === "number") lua.lua_pushnumber(this.L, value);
+    else pushBinary(this.L, value);
+    lua.lua_setfield(this.L, -2, luaString(name));
+  }
+
+  private registerRedisLibrary(): void {
+    const L = this.L;
+    lua.lua_newtable(L);
+    this.setFunction("call", (state) => this.redisCall(state, true));
+    this.setFunction("pcall", (state) => this.redisCall(state, false));
+    this.setFunction("error_reply", (state) => statusOrErrorTable(state, "err"));
+    this.setFunction("status_reply", (state) => statusOrErrorTable(state, "ok"));
+    this.setFunction("sha1hex", (state) => {
+      if (lua.lua_gettop(state) !== 1) return raiseError(state, "ERR wrong number of arguments");
+      pushBinary(state, sha1hex(binaryOf(lua.lua_tolstring(state, 1) ?? new Uint8Array())));
+      return 1;
+    });
+    this.setFunction("log", (state) => {
+      if (lua.lua_gettop(state) < 2) return raiseError(state, "ERR redis.log() requires two arguments or more.");
+      if (!lua.lua_isnumber(state, 1)) return raiseError(state, "ERR First argument must be a number (log level).");
+      const level = lua.lua_tonumber(state, 1);
+      if (level < 0 || level > 3) return raiseError(state, "ERR Invalid debug level.");
+      return 0; // The engine keeps no server log.
+    });
+    this.setFunction("setresp", (state) => {
+      if (lua.lua_gettop(state) !== 1) return raiseError(state, "ERR redis.setresp() requires one argument.");
+      const resp = lua.lua_tonumber(state, 1);
+      if (resp !== 2 && resp !== 3) return raiseError(state, "ERR RESP version must be 2 or 3.");
+      if (this.run) this.run.resp = resp;
+      return 0;
+    });
+    this.setFunction("set_repl", (state) => {
+      if (lua.lua_gettop(state) !== 1) return raiseError(state, "ERR redis.set_repl() requires one argument.");
+      const flags = lua.lua_tonumber(state, 1);
+      if (!(flags >= 0 && flags <= 3 && Number.isInteger(flags))) {
+        return raiseError(state, "ERR Invalid replication flags. Use REPL_AOF, REPL_REPLICA, REPL_ALL or REPL_NONE.");
+      }
+      return 0; // No replication: accepted and ignored.
+    });
+    this.setFunction("replicate_commands", (state) => {
+      lua.lua_pushboolean(state, true);
+      return 1;
+    });
+    this.setFunction("breakpoint", (state) => {
+      lua.lua_pushboolean(state, false);
+      return 1;
+    });
+    this.setFunction("debug", () => 0);
+    this.setFunction("acl_check_cmd", (state) => {
+      if (lua.lua_gettop(state) < 1) return raiseError(state, "ERR Please specify at least one argument for this redis lib call");
+      const argv = this.collectArguments(state);
+      if (argv instanceof ErrorReply) return raiseError(state, argv.message);
+      const spec = this.engine.lookupCommand(argv);
+      if (spec === undefined || spec instanceof ErrorReply) return raiseError(state, "ERR Invalid command passed to redis.acl_check_cmd()");
+      lua.lua_pushboolean(state, true);
+      return 1;
+    });
+    this.setConstant("LOG_DEBUG", 0);
+    this.setConstant("LOG_VERBOSE", 1);
+    this.setConstant("LOG_NOTICE", 2);
+    this.setConstant("LOG_WARNING", 3);
+    this.setConstant("REPL_NONE", 0);
+    this.setConstant("REPL_AOF", 1);
+    this.setConstant("REPL_SLAVE", 2);
+    this.setConstant("REPL_REPLICA", 2);
+    this.setConstant("REPL_ALL", 3);
+    this.setConstant("REDIS_VERSION", REDIS_VERSION);
+    this.setConstant("REDIS_VERSION_NUM", REDIS_VERSION.split(".").reduce((sum, part) => sum * 256 + Number(part), 0));
+    lua.lua_setglobal(L, luaString("redis"));
+  }
+
+  /** Redis replaces math.random with its own rand48 generator (deterministic after randomseed). */
+  private registerMathRandom(): void {
+    const L = this.L;
+    lua.lua_getglobal(L, luaString("math"));
+    this.setFunction("random", (state) => {
+      const r = (this.rand.next() % 0x7fffffff) / 0x7fffffff;
+      switch (lua.lua_gettop(state)) {
+        case 0:
+          lua.lua_pushnumber(state, r);
+          return 1;
+        case 1: {
+          const upper = Math.trunc(lauxlib.luaL_checknumber(state, 1));
+          lauxlib.luaL_argcheck(state, upper >= 1, 1, luaString("interval is empty"));
+          lua.lua_pushnumber(state, Math.floor(r * upper) + 1);
+          return 1;
+        }
+        case 2: {
+          const lower = Math.trunc(lauxlib.luaL_checknumber(state, 1));
+          const upper = Math.trunc(lauxlib.luaL_checknumber(state, 2));
+          lauxlib.luaL_argcheck(state, lower <= upper, 2, luaString("interval is empty"));
+          lua.lua_pushnumber(state, Math.floor(r * (upper - lower + 1)) + lower);
+          return 1;
+        }
+        default:
+          return lauxlib.luaL_error(state, luaString("wrong number of arguments"));
+      }
+    });
+    this.setFunction("randomseed", (state) => {
+      this.rand.seed(Math.trunc(lauxlib.luaL_checknumber(state, 1)));
+      return 0;
+    });
+    lua.lua_pop(L, 1);
+  }
+
+  // ---- errors -----------------------------------------------------------------------------
+
+  /**
+   * pcall message handler: turns any error into an {err=...} table and records where in the
+   * script it happened (the caller of a JS function such as error() or redis.call()).
+   */
+  private messageHandler(L: LuaState): number {
+    if (!lua.lua_istable(L, 1)) {
+      const message = binaryOf(lauxlib.luaL_tolstring(L, 1));
+      lua.lua_pop(L, 1);
+      lua.lua_createtable(L, 0, 3);
+      pushBinary(L, `ERR ${message}`);
+      lua.lua_setfield(L, -2, luaString("err"));
+      lua.lua_replace(L, 1);
+    }
+    // The nearest frame of the script itself: JS functions (error, redis.call) and the
+    // sandbox's own Lua helpers are skipped, as Redis reports the C function's caller.
+    const ar = new lua.lua_Debug();
+    for (let level = 1; lua.lua_getstack(L, level, ar); level++) {
+      lua.lua_getinfo(L, SOURCE_AND_LINE, ar);
+      if (ar.currentline < 0 || binaryOf(ar.source) === "=sandbox") continue;
+      pushBinary(L, binaryOf(ar.source));
+      lua.lua_setfield(L, 1, luaString("source"));
+      lua.lua_pushnumber(L, ar.currentline);
+      lua.lua_setfield(L, 1, luaString("line"));
+      break;
+    }
+    lua.lua_settop(L, 1);
+    return 1;
+  }
+
+  /** The count hook: a script past busy-reply-threshold is stopped as SCRIPT KILL would. */
+  private checkTime(L: LuaState): void {
+    const run = this.run;
+    if (!run || run.timeLimitMs <= 0) return;
+    if (performance.now() - run.startedAt < run.timeLimitMs) return;
+    pushBinary(L, KILLED_MESSAGE);
+    lua.lua_error(L);
+  }
+
+  // ---- redis.call / redis.pcall -----------------------------------------------------------
+
+  private collectArguments(L: LuaState): string[] | ErrorReply {
+    const argc = lua.lua_gettop(L);
+    const argv: string[] = new Array(argc);
+    for (let i = 1; i <= argc; i++) {
+      const type = lua.lua_type(L, i);
+      if (type === lua.LUA_TNUMBER) argv[i - 1] = formatDouble17g(lua.lua_tonumber(L, i));
+      else if (type === lua.LUA_TSTRING) argv[i - 1] = binaryOf(lua.lua_tolstring(L, i));
+      else return new ErrorReply("ERR Lua redis lib command arguments must be strings or integers");
+    }
+    return argv;
+  }
+
+  private redisCall(L: LuaState, raise: boolean): number {
+    const run = this.run;
+    let reply: Reply;
+    if (!run) reply = new ErrorReply("ERR redis.call() can only be called inside a script invocation");
+    else if (lua.lua_gettop(L) === 0) reply = new ErrorReply("ERR Please specify at least one argument for this redis lib call");
+    else {
+      const argv = this.collectArguments(L);
+      reply = argv instanceof ErrorReply ? argv : this.runCommand(run, argv);
+    }
+    if (raise && reply instanceof ErrorReply) return raiseError(L, reply.message);
+    pushReply(L, reply, run?.resp ?? 2);
+    return 1;
+  }
+
+  private runCommand(run: Run, argv: string[]): Reply {
+    const found = this.engine.lookupCommand(argv);
+    if (found === undefined || found instanceof ErrorReply) return new ErrorReply("ERR Unknown Redis command called from script");
+    const spec: CommandSpec = found;
+    if ((spec.arity > 0 && argv.length !== spec.arity) || argv.length < -spec.arity) {
+      return new ErrorReply("ERR Wrong number of args calling Redis command from script");
+    }
+    if (spec.flags.has("noscript")) return new ErrorReply("ERR This Redis command is not allowed from script");
+    if (run.readOnly && (spec.flags.has("write") || spec.flags.has("may_replicate"))) {
+      return new ErrorReply("ERR Write commands are not allowed from read-only scripts.");
+    }
+    this.luaClient.protocol = run.resp;
+    let result;
+    try {
+      result = this.engine.call(run.ctx, spec, argv);
+    } catch (error) {
+      // A bug in a handler must not unwind through the Lua VM and leave it inconsistent.
+      return new ErrorReply(`ERR ${(error as Error).message}`);
+    }
+    return result === BLOCKED || result === NO_REPLY ? null : result;
+  }
+
+  // ---- script cache -----------------------------------------------------------------------
+
+  /** Compiles and caches a script body; returns its SHA1 or the compile error. */
+  load(body: string): { sha: string; script: CachedScript } | ErrorReply {
+    const sha = sha1hex(body);
+    const cached = this.scripts.get(sha);
+    if (cached) return { sha, script: cached };
+    const flags = parseShebang(body);
+    if (flags instanceof ErrorReply) return flags;
+    // The shebang line stays in the source as a comment so line numbers match Redis's.
+    const source = body.startsWith("#!") ? `--${body}` : body;
+    const L = this.L;
+    if (lauxlib.luaL_loadbuffer(L, bytesOf(source), source.length, luaString("@user_script")) !== lua.LUA_OK) {
+      // Lua 5.1 quotes the end-of-input token in syntax errors; 5.3 does not.
+      const message = binaryOf(lua.lua_tolstring(L, -1)).replace(/ near <eof>$/, " near '<eof>'");
+      lua.lua_pop(L, 1);
+      return new ErrorReply(singleLine(`ERR Error compiling script (new function): ${message}`));
+    }
+    const script = { ref: lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX), flags, body };
+    this.scripts.set(sha, script);
+    return { sha, script };
+  }
+
+  has(sha: string): boolean {
+    return this.scripts.has(sha.toLowerCase());
+  }
+
+  get(sha: string): CachedScript | undefined {
+    return this.scripts.get(sha.toLowerCase());
+  }
+
+  flush(): void {
+    for (const script of this.scripts.values()) lauxlib.luaL_unref(this.L, lua.LUA_REGISTRYINDEX, script.ref);
+    this.scripts.clear();
+  }
+
+  get size(): number {
+    return this.scripts.size;
+  }
+
+  // ---- running ----------------------------------------------------------------------------
+
+  /** Runs a cached script with KEYS and ARGV; `readOnly` for EVAL_RO / no-writes scripts. */
+  execute(caller: CommandContext, sha: string, script: CachedScript, keys: string[], args: string[], readOnly: boolean): Reply {
+    const L = this.L;
+    const base = lua.lua_gettop(L);
+    const client = this.luaClient;
+    client.db = caller.client.db;
+    client.user = caller.client.user;
+    this.run = {
+      sha,
+      readOnly: readOnly || script.flags.noWrites,
+      resp: 2,
+      ctx: { engine: this.engine, client, nonBlocking: true },
+      startedAt: performance.now(),
+      timeLimitMs: this.engine.config.getNumber("busy-reply-threshold"),
+    };
+    try {
+      lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, this.globalsRef);
+      pushStringArray(L, keys);
+      lua.lua_setfield(L, -2, KEYS);
+      pushStringArray(L, args);
+      lua.lua_setfield(L, -2, ARGV);
+      lua.lua_pop(L, 1);
+      lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, this.messageHandlerRef);
+      lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, script.ref);
+      const status = lua.lua_pcall(L, 0, 1, base + 1);
+      if (status !== lua.LUA_OK) return this.failure(L, sha);
+      return toReply(L, this.run.resp);
+    } finally {
+      this.run = undefined;
+      lua.lua_settop(L, base);
+    }
+  }
+
+  /** The reply for a script that raised an error: its message plus where it happened. */
+  private failure(L: LuaState, sha: string): ErrorReply {
+    if (!lua.lua_istable(L, -1)) return new ErrorReply(`ERR Error running script f_${sha}, ${binaryOf(lua.lua_tolstring(L, -1) ?? new Uint8Array()).slice(0, 100)}`);
+    const top = lua.lua_gettop(L);
+    const message = errorText(stringField(L, top, "err") ?? "ERR unknown error");
+    const source = stringField(L, top, "source");
+    lua.lua_getfield(L, top, luaString("line"));
+    const line = lua.lua_type(L, -1) === lua.LUA_TNUMBER ? lua.lua_tonumber(L, -1) : undefined;
+    lua.lua_pop(L, 1);
+    if (source === undefined || line === undefined) return new ErrorReply(message);
+    return new ErrorReply(`${message} script: ${sha}, on ${source}:${line}.`);
+  }
+}
+
+function pushStringArray(L: LuaState, items: string[]): void {
+  lua.lua_createtable(L, items.length, 0);
+  for (let i = 0; i < items.length; i++) {
+    pushBinary(L, items[i]!);
+    lua.lua_rawseti(L, -2, i + 1);
+  }
+}
+
+/** Raises an {err=message} table, the error form redis.call and the library functions use. */
+function raiseError(L: LuaState, message: string): number {
+  lua.lua_createtable(L, 0, 1);
+  pushBinary(L, message);
+  lua.lua_setfield(L, -2, luaString("err"));
+  return lua.lua_error(L);
+}
+
+/** redis.error_reply / redis.status_reply: a one-field table, or an ERR table on bad input. */
+function statusOrErrorTable(L: LuaState, field: "err" | "ok"): number {
+  if (lua.lua_gettop(L) !== 1 || lua.lua_type(L, 1) !== lua.LUA_TSTRING) {
+    lua.lua_createtable(L, 0, 1);
+    pushBinary(L, "ERR wrong number or type of arguments");
+    lua.lua_setfield(L, -2, luaString("err"));
+    return 1;
+  }
+  let text = binaryOf(lua.lua_tolstring(L, 1));
+  if (field === "err" && text.startsWith("-")) text = text.slice(1);
+  lua.lua_createtable(L, 0, 1);
+  pushBinary(L, text);
+  lua.lua_setfield(L, -2, luaString(field));
+  return 1;
+}
+
+/** Parses a `#!lua flags=a,b` first line (Redis 7 script flags). */
+export function parseShebang(body: string): ScriptFlags | ErrorReply {
+  const flags: ScriptFlags = { noWrites: false };
+  if (!body.startsWith("#!")) return flags;
+  const end = body.indexOf("\n");
+  const line = end < 0 ? body : body.slice(0, end);
+  const parts = line.slice(2).split(" ").filter(Boolean);
+  if (parts[0] !== "lua") return new ErrorReply(`ERR Unexpected engine in script shebang: ${line}`);
+  for (const part of parts.slice(1)) {
+    if (!part.startsWith("flags=")) return new ErrorReply(`ERR Unknown lua shebang option: ${part}`);
+    for (const flag of part.slice(6).split(",")) {
+      if (flag === "") continue;
+      if (!SHEBANG_FLAGS.has(flag)) return new ErrorReply(`ERR Unexpected flag in script shebang: ${flag}`);
+      if (flag === "no-writes") flags.noWrites = true;
+    }
+  }
+  return flags;
+}
+
+const runtimes = new WeakMap<Engine, ScriptRuntime>();
+
+/** The engine's scripting runtime, created on first use (one Lua state per engine). */
+export function scriptRuntime(engine: Engine): ScriptRuntime {
+  let runtime = runtimes.get(engine);
+  if (!runtime) runtimes.set(engine, (runtime = new ScriptRuntime(engine)));
+  return runtime;
+}
