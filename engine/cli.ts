@@ -3,7 +3,8 @@
  *   npm run engine -- [/path/to/redis.conf] [--port 6380] [--requirepass secret] [--save ""] ...
  * Every `--name value` pair is a config directive, as redis-server accepts them.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
 import { Engine, REDIS_VERSION } from "./engine";
 import { listen } from "./server";
 import { splitInlineArgs } from "./protocol/parser";
@@ -22,12 +23,20 @@ export function parseConfigFile(text: string): Record<string, string> {
   return directives;
 }
 
+/** A parsed command line: the config file (if any) and the directives, file first, flags after. */
+export interface CommandLine {
+  configFile: string | undefined;
+  directives: Record<string, string>;
+}
+
 /** Turns argv into config directives: an optional config file, then `--name value...` pairs. */
-export function parseCommandLine(args: string[]): Record<string, string> {
+export function parseCommandLine(args: string[]): CommandLine {
   let directives: Record<string, string> = {};
+  let configFile: string | undefined;
   let i = 0;
   if (args[0] !== undefined && !args[0].startsWith("--")) {
-    directives = parseConfigFile(readFileSync(args[0], "utf8"));
+    configFile = resolve(args[0]);
+    directives = parseConfigFile(readFileSync(configFile, "utf8"));
     i = 1;
   }
   while (i < args.length) {
@@ -38,28 +47,33 @@ export function parseCommandLine(args: string[]): Record<string, string> {
     while (i < args.length && !args[i]!.startsWith("--")) values.push(args[i++]!);
     directives[flag.slice(2).toLowerCase()] = values.join(" ");
   }
-  return directives;
+  return { configFile, directives };
 }
 
 async function main(): Promise<void> {
-  const directives = parseCommandLine(process.argv.slice(2));
+  const { configFile, directives } = parseCommandLine(process.argv.slice(2));
   const engine = new Engine({ config: directives });
+  engine.configFile = configFile;
   const port = engine.config.getNumber("port");
   const unixSocket = engine.config.get("unixsocket") || undefined;
   const host = engine.config.get("bind").split(/\s+/)[0]!.replace(/^-/, "");
   const server = await listen(engine, { port: port === 0 && unixSocket ? undefined : port, host, unixSocket });
-  process.stdout.write(
-    `Engine ready (Redis ${REDIS_VERSION}-compatible) on ${server.port !== undefined ? `${host}:${server.port}` : ""}${unixSocket ? ` ${unixSocket}` : ""}\n`,
-  );
-  const shutdown = () => {
+  const addresses = [server.port !== undefined ? `${host}:${server.port}` : undefined, unixSocket].filter(Boolean).join(" ");
+  process.stdout.write(`Engine ready (Redis ${REDIS_VERSION}-compatible) on ${addresses}, pid ${process.pid}. Ready to accept connections\n`);
+  let stopping = false;
+  const shutdown = (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`${reason}, shutting down. Bye bye...\n`);
     void server.close().then(() => {
       engine.close();
+      if (unixSocket !== undefined) rmSync(unixSocket, { force: true });
       process.exit(0);
     });
   };
-  process.on("SIGINT", shutdown);
-  process.on("SIGTERM", shutdown);
-  engine.onShutdown = shutdown;
+  process.on("SIGINT", () => shutdown("Received SIGINT"));
+  process.on("SIGTERM", () => shutdown("Received SIGTERM"));
+  engine.onShutdown = () => shutdown("User requested shutdown");
 }
 
 if (require.main === module) {

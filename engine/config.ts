@@ -134,6 +134,12 @@ export const CONFIG_PARAMETERS: ConfigParameter[] = [
   { name: "tracking-table-max-keys", kind: int(0, LONG_MAX), defaultValue: "1000000" },
 ];
 
+/** Range bounds as Redis prints them: its LONG_MAX is 2^63-1, which JS numbers stand in for. */
+function formatBound(bound: number): string {
+  if (bound === LONG_MAX) return "9223372036854775807";
+  return String(bound);
+}
+
 /** A parameter's text after validation, or the CONFIG SET error explaining why it is invalid. */
 export function validateConfigValue(parameter: ConfigParameter, value: string): { value: string } | { error: string } {
   const { kind } = parameter;
@@ -146,13 +152,13 @@ export function validateConfigValue(parameter: ConfigParameter, value: string): 
     case "int": {
       if (!/^-?\d+$/.test(value)) return { error: "argument couldn't be parsed into an integer" };
       const number = Number(value);
-      if (number < kind.min || number > kind.max) return { error: `argument must be between ${kind.min} and ${kind.max} inclusive` };
+      if (number < kind.min || number > kind.max) return { error: `argument must be between ${formatBound(kind.min)} and ${formatBound(kind.max)} inclusive` };
       return { value: String(number) };
     }
     case "memory": {
       const number = parseMemory(value);
-      if (number === undefined) return { error: "argument must be a memory value" };
-      if (number < kind.min || number > kind.max) return { error: `argument must be between ${kind.min} and ${kind.max} inclusive` };
+      if (number === undefined || number < 0) return { error: "argument must be a memory value" };
+      if (number < kind.min || number > kind.max) return { error: `argument must be between ${formatBound(kind.min)} and ${formatBound(kind.max)} inclusive` };
       return { value: String(number) };
     }
     case "enum": {

@@ -13,9 +13,9 @@ export interface KeyspaceHost {
 
 /** One of the numbered databases (SELECT 0..15): keys, their values and their expiry times. */
 export class Database {
-  readonly dict = new Dict<RedisObject>();
+  dict = new Dict<RedisObject>();
   /** Absolute expiry time (unix ms) per volatile key. */
-  readonly expires = new Map<string, number>();
+  expires = new Map<string, number>();
   private expiryCursor: IterableIterator<[string, number]> | undefined;
 
   constructor(
@@ -119,6 +119,14 @@ export class Database {
     // Almost everything is expired: fall back to a full pass.
     for (const key of [...this.dict.keysIterator()]) if (!this.expireIfNeeded(key)) return key;
     return undefined;
+  }
+
+  /** SWAPDB: exchanges keyspaces with another database; ids (and clients' selections) stay. */
+  swapContents(other: Database): void {
+    [this.dict, other.dict] = [other.dict, this.dict];
+    [this.expires, other.expires] = [other.expires, this.expires];
+    this.expiryCursor = undefined;
+    other.expiryCursor = undefined;
   }
 
   clear(): number {

@@ -100,6 +100,10 @@ export class Engine implements KeyspaceHost {
   private closed = false;
   /** Set by a hosting process so SHUTDOWN can stop it (the standalone server sets it). */
   onShutdown: (() => void) | undefined;
+  /** The config file the server was started with (INFO config_file, CONFIG REWRITE). */
+  configFile: string | undefined;
+  /** DEBUG SET-ACTIVE-EXPIRE 0 turns the cron's active expiry off (tests use it). */
+  activeExpireEnabled = true;
 
   constructor(options: EngineOptions = {}) {
     this.clock = options.clock ?? new RealClock();
@@ -540,7 +544,7 @@ export class Engine implements KeyspaceHost {
 
   /** Periodic work, like Redis's serverCron: active expiry, ops/sec sampling, idle timeouts. */
   cron(): void {
-    this.activeExpireCycle();
+    if (this.activeExpireEnabled) this.activeExpireCycle();
     this.sampleOpsPerSecond();
     this.closeIdleClients();
   }

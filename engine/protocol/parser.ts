@@ -6,6 +6,17 @@
 
 export class ProtocolError extends Error {}
 
+/** The client's unparsed input outgrew client-query-buffer-limit: Redis drops it without a reply. */
+export class QueryBufferLimitError extends ProtocolError {
+  constructor() {
+    super("query buffer limit");
+  }
+}
+
+/**
+ * Read on every use, so an object whose fields follow CONFIG SET applies new values to
+ * connections that are already open.
+ */
 export interface ParserLimits {
   /** proto-max-bulk-len: the largest bulk string accepted. */
   maxBulkLength: number;
@@ -45,6 +56,7 @@ export class RequestParser {
     if (this.pendingChunks.length > 0) {
       this.pendingChunks.push(chunk);
       this.pendingBytes += chunk.length;
+      if (this.pendingBytes > this.limits.queryBufferLimit) throw new QueryBufferLimitError();
       if (this.pendingBytes < this.bulkLength + 2) return;
       this.buffer = Buffer.concat(this.pendingChunks, this.pendingBytes);
       this.offset = 0;
@@ -72,7 +84,7 @@ export class RequestParser {
       this.offset = 0;
       return;
     }
-    if (remaining > this.limits.queryBufferLimit) throw new ProtocolError("query buffer limit");
+    if (remaining > this.limits.queryBufferLimit) throw new QueryBufferLimitError();
     // A bulk far from complete: park its bytes as chunks so later reads don't re-copy them.
     if (this.bulkLength >= 0 && remaining < this.bulkLength + 2 && this.bulkLength > 64 * 1024) {
       this.pendingChunks = [this.buffer.subarray(this.offset)];

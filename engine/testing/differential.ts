@@ -58,7 +58,8 @@ export async function startRedisServer(extraArgs: string[] = []): Promise<RedisP
       const client = await RespClient.connect(port);
       const reply = await client.call("PING");
       client.close();
-      if (reply.raw === "+PONG\r\n") break;
+      // With --requirepass the server answers NOAUTH, which still means it is up.
+      if (reply.raw === "+PONG\r\n" || reply.raw.startsWith("-NOAUTH")) break;
     } catch {
       // not listening yet
     }
