@@ -19,10 +19,16 @@ export class FakeBackend {
   /** When set, calls reject with this message. */
   failure: string | undefined;
 
+  private readonly methods: Record<string, BackendMethod>;
+
+  /** `store` is the backend's data: its methods read and write it, tests inspect it. */
   constructor(
-    private readonly methods: Record<string, BackendMethod>,
+    define: (store: Map<string, unknown>) => Record<string, BackendMethod>,
     private readonly now: () => number,
-  ) {}
+    readonly store = new Map<string, unknown>(),
+  ) {
+    this.methods = define(store);
+  }
 
   get methodNames(): string[] {
     return Object.keys(this.methods);

@@ -118,7 +118,7 @@ export class TestContext {
     this.engine = new Engine({ clock: this.clock });
     this.grader = this.engine.connect("grader");
     this.recorder = new CommandRecorder(this.engine, this.grader);
-    this.backend = new FakeBackend(lab.backend?.() ?? {}, () => this.clock.now());
+    this.backend = new FakeBackend(lab.backend ?? (() => ({})), () => this.clock.now());
     this.clock.onChange((now) => {
       for (const app of this.appServers.values()) void app.then((server) => server.worker.setClock(now));
     });
@@ -174,6 +174,14 @@ export class TestContext {
   /** Makes `count` calls at once, spread round-robin over `apps`; results in call order. */
   spread<T>(apps: AppServer[], count: number, call: (app: AppServer, index: number) => Promise<T>): Promise<T[]> {
     return Promise.all(Array.from({ length: count }, (_, index) => call(apps[index % apps.length]!, index)));
+  }
+
+  /** Runs `call` and returns what it resolved to with the commands the solution sent meanwhile (MONITOR-style lines). */
+  async commandsDuring<T>(call: () => Promise<T>): Promise<{ value: T; commands: string[] }> {
+    const before = this.recorder.totalCommands;
+    const value = await call();
+    const count = this.recorder.totalCommands - before;
+    return { value, commands: count === 0 ? [] : this.recorder.recentCommands().slice(-count) };
   }
 
   /** Moves virtual time for the engine and every app server's Date.now(). */

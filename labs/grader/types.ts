@@ -20,7 +20,7 @@ export interface LabDefinition {
   /** Functions the solution must export (their signatures are in starter.ts). */
   functions: string[];
   /** The fake database a lab's code may call as `db.<method>(...)`; fresh per test. */
-  backend?: () => Record<string, BackendMethod>;
+  backend?: (store: Map<string, unknown>) => Record<string, BackendMethod>;
   hints: string[];
   tests: LabTest[];
 }
