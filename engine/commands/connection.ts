@@ -737,7 +737,7 @@ export const commands: CommandSpec[] = [
             name: "filter",
             type: "oneof",
             arguments: [
-              { name: "ip:port", type: "string" },
+              { name: "ip:port", type: "string", deprecatedSince: "2.8.12" },
               {
                 name: "new-format",
                 type: "oneof",

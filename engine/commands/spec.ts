@@ -30,6 +30,7 @@ export interface ArgumentDoc {
   multipleToken?: boolean;
   /** Redis version that added the argument. */
   since?: string;
+  deprecatedSince?: string;
   arguments?: ArgumentDoc[];
 }
 
