@@ -229,9 +229,9 @@ interface BitfieldOperation {
 const FIELD_TYPE_ERROR = "ERR Invalid bitfield type. Use something like i16 u8. Note that u64 is not supported but i64 is.";
 
 function fieldTypeArg(text: string): { signed: boolean; bits: number } {
-  const prefix = text[0];
-  const signed = prefix === "i" || prefix === "I";
-  if (!signed && prefix !== "u" && prefix !== "U") return fail(FIELD_TYPE_ERROR);
+  // Only lower-case prefixes: Redis 7.0 rejects "I8" and "U8".
+  const signed = text[0] === "i";
+  if (!signed && text[0] !== "u") return fail(FIELD_TYPE_ERROR);
   const bits = parseInt64(text.slice(1));
   if (typeof bits !== "number" || bits < 1 || bits > (signed ? 64 : 63)) return fail(FIELD_TYPE_ERROR);
   return { signed, bits };
@@ -303,12 +303,15 @@ function bitfieldGeneric(ctx: CommandContext, argv: string[], readOnly: boolean)
   const key = argv[1]!;
   let object: RedisObject<"string"> | undefined;
   let bytes: Buffer | undefined;
+  let grown = false;
   if (!writes) {
     object = readTyped(ctx.client.db, key, "string");
   } else {
     if (readOnly) return fail("ERR BITFIELD_RO only supports the GET subcommand");
-    ({ object, bytes } = stringForBitWrite(ctx, key, highestBit));
+    ({ object, bytes, grown } = stringForBitWrite(ctx, key, highestBit));
   }
+  // As in Redis 7.0, only writes that change the string (or land in a grown one) are announced.
+  let changed = false;
   const replies: Reply[] = [];
   for (const operation of operations) {
     const { signed, bits, offset } = operation;
@@ -325,9 +328,11 @@ function bitfieldGeneric(ctx: CommandContext, argv: string[], readOnly: boolean)
       stored = fitField(signed ? operation.value : BigInt.asUintN(64, operation.value), signed, bits, operation.overflow);
       replies.push(stored === undefined ? null : old);
     }
-    if (stored !== undefined) writeField(bytes!, offset, bits, stored);
+    if (stored === undefined) continue;
+    writeField(bytes!, offset, bits, stored);
+    if (grown || stored !== old) changed = true;
   }
-  if (writes) announceBitWrite(ctx, key);
+  if (changed) announceBitWrite(ctx, key);
   return replies;
 }
 
