@@ -1,7 +1,9 @@
 /** Every lab, in course order. Each lab's tests (hidden ones included) stay in the trusted parent. */
 import type { LabDefinition } from "./grader/types";
+import { lab as cacheAsideStampede } from "./cache-aside-stampede/tests";
+import { lab as cacheAvalanche } from "./cache-avalanche/tests";
 import { lab as distributedLock } from "./distributed-lock/tests";
 import { lab as rateLimiterFixedWindow } from "./rate-limiter-fixed-window/tests";
 import { lab as sessionStore } from "./session-store/tests";
 
-export const labs: LabDefinition[] = [rateLimiterFixedWindow, distributedLock, sessionStore];
+export const labs: LabDefinition[] = [rateLimiterFixedWindow, distributedLock, cacheAsideStampede, cacheAvalanche, sessionStore];
