@@ -40,7 +40,7 @@ function lookupNoTouch(engine: Engine, db: Database, key: string): RedisObject |
 /** A database index argument (COPY DB, MOVE): an int, then a valid index. */
 function databaseArg(engine: Engine, text: string): Database {
   const index = integerArg(text);
-  if (index < -(2 ** 31) || index >= 2 ** 31) return fail(errors.notInteger);
+  if (index < -(2 ** 31) || index >= 2 ** 31) return fail("ERR value is out of range, value must between -2147483648 and 2147483647");
   const db = engine.databases[index];
   if (db === undefined) return fail("ERR DB index is out of range");
   return db;
