@@ -2,9 +2,10 @@
 import type { LabDefinition } from "./grader/types";
 import { lab as cacheAsideStampede } from "./cache-aside-stampede/tests";
 import { lab as cacheAvalanche } from "./cache-avalanche/tests";
+import { lab as cachePenetration } from "./cache-penetration/tests";
 import { lab as distributedLock } from "./distributed-lock/tests";
 import { lab as hotKey } from "./hot-key/tests";
 import { lab as rateLimiterFixedWindow } from "./rate-limiter-fixed-window/tests";
 import { lab as sessionStore } from "./session-store/tests";
 
-export const labs: LabDefinition[] = [rateLimiterFixedWindow, distributedLock, cacheAsideStampede, cacheAvalanche, hotKey, sessionStore];
+export const labs: LabDefinition[] = [rateLimiterFixedWindow, distributedLock, cacheAsideStampede, cacheAvalanche, hotKey, cachePenetration, sessionStore];
