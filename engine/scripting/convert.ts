@@ -12,9 +12,18 @@ import {
   VerbatimReply,
 } from "../protocol/reply";
 import { formatDouble17g } from "../util/numbers";
-import { type LuaState, binaryOf, lua, pushBinary, toBinary } from "./lua-vm";
+import { type LuaState, binaryOf, bytesOf, lua as luaModule, pushBinary, toBinary } from "./lua-vm";
+
+/** Direct references: module bindings re-exported across ES modules are read through getters. */
+const lua = luaModule;
 
 const INT64_MIN = -(2n ** 63n);
+/** Field names as Lua strings, converted once (fengari re-encodes JS strings on every use). */
+const FIELD_NAMES = new Map(["ok", "err", "double", "map", "set", "verbatim_string", "format", "string", "source", "line"].map((name) => [name, bytesOf(name)]));
+
+function field(name: string): Uint8Array {
+  return FIELD_NAMES.get(name)!;
+}
 
 /** The RESP version a script talks to Redis with (redis.setresp), which shapes conversions. */
 export type ScriptResp = 2 | 3;
@@ -22,7 +31,7 @@ export type ScriptResp = 2 | 3;
 function pushField(L: LuaState, name: string, push: () => void): void {
   lua.lua_createtable(L, 0, 1);
   push();
-  lua.lua_setfield(L, -2, name);
+  lua.lua_setfield(L, -2, field(name));
 }
 
 function pushArray(L: LuaState, items: Reply[], resp: ScriptResp): void {
@@ -89,9 +98,9 @@ export function pushReply(L: LuaState, reply: Reply, resp: ScriptResp): void {
     pushField(L, "verbatim_string", () => {
       lua.lua_createtable(L, 0, 2);
       pushBinary(L, reply.format);
-      lua.lua_setfield(L, -2, "format");
+      lua.lua_setfield(L, -2, field("format"));
       pushBinary(L, reply.text);
-      lua.lua_setfield(L, -2, "string");
+      lua.lua_setfield(L, -2, field("string"));
     });
   } else if (reply instanceof PushReply) {
     pushArray(L, reply.items, resp);
@@ -117,7 +126,7 @@ export function singleLine(text: string): string {
 
 /** Reads a string field of the table at `index`, or undefined when absent / not a string. */
 export function stringField(L: LuaState, index: number, name: string): string | undefined {
-  lua.lua_getfield(L, index, name);
+  lua.lua_getfield(L, index, field(name));
   const value = lua.lua_type(L, -1) === lua.LUA_TSTRING ? binaryOf(lua.lua_tolstring(L, -1)) : undefined;
   lua.lua_pop(L, 1);
   return value;
@@ -153,14 +162,14 @@ function tableToReply(L: LuaState, resp: ScriptResp): Reply {
   if (err !== undefined) return new ErrorReply(errorText(err));
   const ok = stringField(L, top, "ok");
   if (ok !== undefined) return new SimpleString(singleLine(ok));
-  lua.lua_getfield(L, top, "double");
+  lua.lua_getfield(L, top, field("double"));
   if (lua.lua_type(L, -1) === lua.LUA_TNUMBER) {
     const value = lua.lua_tonumber(L, -1);
     lua.lua_pop(L, 1);
     return new DoubleReply(value);
   }
   lua.lua_pop(L, 1);
-  lua.lua_getfield(L, top, "map");
+  lua.lua_getfield(L, top, field("map"));
   if (lua.lua_type(L, -1) === lua.LUA_TTABLE) {
     const entries: Reply[] = [];
     lua.lua_pushnil(L);
@@ -175,7 +184,7 @@ function tableToReply(L: LuaState, resp: ScriptResp): Reply {
     return new MapReply(entries);
   }
   lua.lua_pop(L, 1);
-  lua.lua_getfield(L, top, "set");
+  lua.lua_getfield(L, top, field("set"));
   if (lua.lua_type(L, -1) === lua.LUA_TTABLE) {
     const items: Reply[] = [];
     lua.lua_pushnil(L);

@@ -11,3 +11,7 @@ declare module "fengari/src/lstring.js" {
   const lstring: any;
   export default lstring;
 }
+declare module "fengari/src/ldo.js" {
+  const ldo: any;
+  export default ldo;
+}

@@ -9,6 +9,7 @@
 import fengari from "fengari";
 import lobject from "fengari/src/lobject.js";
 import lstring from "fengari/src/lstring.js";
+import ldo from "fengari/src/ldo.js";
 import { formatDoubleG } from "../util/numbers";
 
 export const lua = fengari.lua;
@@ -32,6 +33,12 @@ function patchNumberSemantics(): void {
   lobject.luaO_tostring = (L: LuaState, value: { ttisinteger(): boolean; value: number; setsvalue(s: unknown): void }) => {
     const text = value.ttisinteger() ? String(value.value) : formatLuaNumber(value.value);
     value.setsvalue(lstring.luaS_bless(L, bytesOf(text)));
+  };
+  // The VM shrinks its stack with `delete`, which degrades the array V8 keeps it in; clearing
+  // slots instead keeps stack access fast (the same values are read back: undefined).
+  ldo.adjust_top = (L: { top: number; stack: unknown[] }, newTop: number) => {
+    while (L.top < newTop) L.stack[L.top++] = new lobject.TValue(lua.LUA_TNIL, null);
+    while (L.top > newTop) L.stack[--L.top] = undefined;
   };
   // tostring() formats floats through pushfstring("%f"), which does not go through luaO_tostring.
   const pushvfstring = lobject.luaO_pushvfstring;
@@ -68,8 +75,21 @@ export function binaryOf(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).latin1Slice(0, bytes.length);
 }
 
+/** Pushes a binary string; hands the fresh buffer to Lua instead of lua_pushstring's slow copy. */
 export function pushBinary(L: LuaState, text: string): void {
-  lua.lua_pushstring(L, bytesOf(text));
+  lobject.pushsvalue2s(L, lstring.luaS_bless(L, bytesOf(text)));
+}
+
+/**
+ * A string interned for repeated use as a table key: fengari hashes string keys by building a
+ * hex text of their bytes, cached on the string object, so reusing one object avoids rehashing.
+ */
+export function internedKey(L: LuaState, text: string): unknown {
+  return lstring.luaS_bless(L, bytesOf(text));
+}
+
+export function pushInterned(L: LuaState, key: unknown): void {
+  lobject.pushsvalue2s(L, key);
 }
 
 /** Reads the string (or number, converted) at `index` as a binary string. */

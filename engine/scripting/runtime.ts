@@ -9,9 +9,13 @@ import { ErrorReply, type Reply } from "../protocol/reply";
 import { type CommandContext, type CommandSpec, NO_REPLY, BLOCKED } from "../commands/spec";
 import { formatDouble17g } from "../util/numbers";
 import { type ScriptResp, errorText, pushReply, singleLine, stringField, toReply } from "./convert";
-import { type LuaState, binaryOf, bytesOf, lauxlib, lua, lualib, newState, pushBinary } from "./lua-vm";
+import { type LuaState, binaryOf, bytesOf, internedKey, lauxlib as lauxlibModule, lua as luaModule, lualib, newState, pushBinary, pushInterned } from "./lua-vm";
 import { SANDBOX_SOURCE } from "./sandbox";
 import { Rand48 } from "./rand48";
+
+/** Direct references: module bindings re-exported across ES modules are read through getters. */
+const lua = luaModule;
+const lauxlib = lauxlibModule;
 
 export function sha1hex(text: string): string {
   return createHash("sha1").update(text, "latin1").digest("hex");
@@ -39,6 +43,8 @@ interface Run {
   timeLimitMs: number;
 }
 
+/** Commands without the write flag that Redis still refuses in read-only scripts (they propagate). */
+const REPLICATED_READS = new Set(["publish", "spublish", "pfcount"]);
 const SHEBANG_FLAGS = new Set(["no-writes", "allow-oom", "allow-stale", "no-cluster", "allow-cross-slot-keys"]);
 const KILLED_MESSAGE = "Script killed by user with SCRIPT KILL...";
 /** Instructions between two looks at the clock (the busy-script check). */
@@ -59,9 +65,7 @@ function luaString(text: string): Uint8Array {
   return bytesOf(text);
 }
 
-const KEYS = luaString("KEYS");
 const SOURCE_AND_LINE = luaString("Sl");
-const ARGV = luaString("ARGV");
 
 export class ScriptRuntime {
   private readonly L: LuaState;
@@ -72,6 +76,8 @@ export class ScriptRuntime {
   private messageHandlerRef = 0;
   private run: Run | undefined;
   private readonly rand = new Rand48();
+  private readonly keysName: unknown;
+  private readonly argvName: unknown;
 
   constructor(private readonly engine: Engine) {
     this.luaClient = new Client(0, engine.databases[0]!, luaTransport, engine.clock.now());
@@ -79,6 +85,8 @@ export class ScriptRuntime {
     this.luaClient.authenticated = true;
     this.rand.seed(Math.floor(engine.random() * 0x7fffffff));
     this.L = newState();
+    this.keysName = internedKey(this.L, "KEYS");
+    this.argvName = internedKey(this.L, "ARGV");
     this.initState();
   }
 
@@ -214,6 +222,15 @@ export class ScriptRuntime {
           return lauxlib.luaL_error(state, luaString("wrong number of arguments"));
       }
     });
+    // 5.1 numbers are all doubles: floor/ceil return floats so later arithmetic never wraps.
+    this.setFunction("floor", (state) => {
+      lua.lua_pushnumber(state, Math.floor(lauxlib.luaL_checknumber(state, 1)));
+      return 1;
+    });
+    this.setFunction("ceil", (state) => {
+      lua.lua_pushnumber(state, Math.ceil(lauxlib.luaL_checknumber(state, 1)));
+      return 1;
+    });
     this.setFunction("randomseed", (state) => {
       this.rand.seed(Math.trunc(lauxlib.luaL_checknumber(state, 1)));
       return 0;
@@ -229,7 +246,7 @@ export class ScriptRuntime {
    */
   private messageHandler(L: LuaState): number {
     if (!lua.lua_istable(L, 1)) {
-      const message = binaryOf(lauxlib.luaL_tolstring(L, 1));
+      const message = asLua51Message(binaryOf(lauxlib.luaL_tolstring(L, 1)));
       lua.lua_pop(L, 1);
       lua.lua_createtable(L, 0, 3);
       pushBinary(L, `ERR ${message}`);
@@ -268,7 +285,7 @@ export class ScriptRuntime {
     const argv: string[] = new Array(argc);
     for (let i = 1; i <= argc; i++) {
       const type = lua.lua_type(L, i);
-      if (type === lua.LUA_TNUMBER) argv[i - 1] = formatDouble17g(lua.lua_tonumber(L, i));
+      if (type === lua.LUA_TNUMBER) argv[i - 1] = numberArgument(lua.lua_tonumber(L, i));
       else if (type === lua.LUA_TSTRING) argv[i - 1] = binaryOf(lua.lua_tolstring(L, i));
       else return new ErrorReply("ERR Lua redis lib command arguments must be strings or integers");
     }
@@ -297,7 +314,7 @@ export class ScriptRuntime {
       return new ErrorReply("ERR Wrong number of args calling Redis command from script");
     }
     if (spec.flags.has("noscript")) return new ErrorReply("ERR This Redis command is not allowed from script");
-    if (run.readOnly && (spec.flags.has("write") || spec.flags.has("may_replicate"))) {
+    if (run.readOnly && (spec.flags.has("write") || spec.flags.has("may_replicate") || REPLICATED_READS.has(spec.name))) {
       return new ErrorReply("ERR Write commands are not allowed from read-only scripts.");
     }
     this.luaClient.protocol = run.resp;
@@ -370,10 +387,12 @@ export class ScriptRuntime {
     };
     try {
       lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, this.globalsRef);
+      pushInterned(L, this.keysName);
       pushStringArray(L, keys);
-      lua.lua_setfield(L, -2, KEYS);
+      lua.lua_rawset(L, -3);
+      pushInterned(L, this.argvName);
       pushStringArray(L, args);
-      lua.lua_setfield(L, -2, ARGV);
+      lua.lua_rawset(L, -3);
       lua.lua_pop(L, 1);
       lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, this.messageHandlerRef);
       lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, script.ref);
@@ -398,6 +417,16 @@ export class ScriptRuntime {
     if (source === undefined || line === undefined) return new ErrorReply(message);
     return new ErrorReply(`${message} script: ${sha}, on ${source}:${line}.`);
   }
+}
+
+/** Lua 5.3 names the culprit after the type ("a nil value (local 't')"), 5.1 before it. */
+function asLua51Message(message: string): string {
+  return message.replace(/attempt to ([a-z ]+?) a ([a-z]+) value \(([a-z]+) '([^']*)'\)/, "attempt to $1 $3 '$4' (a $2 value)");
+}
+
+/** A number passed to redis.call, as Redis 7.0 prints it ("%.17g"); integers take a shortcut. */
+function numberArgument(value: number): string {
+  return Number.isSafeInteger(value) && !Object.is(value, -0) ? String(value) : formatDouble17g(value);
 }
 
 function pushStringArray(L: LuaState, items: string[]): void {

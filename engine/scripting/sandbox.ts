@@ -28,10 +28,9 @@ end
 table.foreachi = function(t, f)
   for i = 1, #t do local result = f(i, t[i]) if result ~= nil then return result end end
 end
-local floor, ceil, exp, log = math.floor, math.ceil, math.exp, math.log
--- 5.1 numbers are all doubles: keep floor/ceil results floats so later arithmetic never wraps.
-math.floor = function(x) return floor(x) + 0.0 end
-math.ceil = function(x) return ceil(x) + 0.0 end
+local exp, log = math.exp, math.log
+math.mod = math.fmod
+string.gfind = string.gmatch
 math.pow = function(x, y) return x ^ y end
 math.ldexp = function(m, e) return m * 2.0 ^ e end
 math.log10 = function(x) return log(x, 10) end

@@ -99,11 +99,25 @@ export function formatDoubleG(value: number, precision: number): string {
   if (value === -Infinity) return "-inf";
   if (Number.isNaN(value)) return "nan";
   if (value === 0) return Object.is(value, -0) ? "-0" : "0";
-  const [mantissa, expText] = value.toExponential(precision - 1).split("e");
+  let [mantissa, expText] = value.toExponential(precision - 1).split("e");
+  // JS rounds exact ties away from zero, C to even: redo those from the longer expansion.
+  const [longMantissa, longExp] = value.toExponential(precision + 24).split("e");
+  const longDigits = longMantissa!.replace(/^-/, "").replace(".", "");
+  if (/^50*$/.test(longDigits.slice(precision)) && Number(longDigits[precision - 1]) % 2 === 0) {
+    const kept = longDigits.slice(0, precision);
+    mantissa = `${value < 0 ? "-" : ""}${kept[0]}${precision > 1 ? "." + kept.slice(1) : ""}`;
+    expText = longExp;
+  }
   const exponent = Number(expText);
   if (exponent < -4 || exponent >= precision) {
     const digits = String(Math.abs(exponent)).padStart(2, "0");
     return `${trimFractionZeros(mantissa!)}e${exponent < 0 ? "-" : "+"}${digits}`;
   }
-  return trimFractionZeros(value.toFixed(precision - 1 - exponent));
+  // Plain notation: place the decimal point in the (correctly rounded) mantissa digits.
+  const digits = mantissa!.replace(/^-/, "").replace(".", "");
+  const sign = value < 0 ? "-" : "";
+  if (exponent < 0) return `${sign}${trimFractionZeros(`0.${"0".repeat(-exponent - 1)}${digits}`)}`;
+  const integer = digits.slice(0, exponent + 1).padEnd(exponent + 1, "0");
+  const fraction = digits.slice(exponent + 1);
+  return `${sign}${fraction ? trimFractionZeros(`${integer}.${fraction}`) : integer}`;
 }
