@@ -50,12 +50,12 @@ export class LearnerEnginePool {
   }
 
   /** The learner's engine, restored from its snapshot if it was reclaimed or the site restarted. */
-  getLearnerEngine(learnerId: string): Promise<Engine> {
+  async getLearnerEngine(learnerId: string): Promise<Engine> {
     assertLearnerId(learnerId);
     const entry = this.engines.get(learnerId);
     if (entry) {
       entry.lastUsed = Date.now();
-      return Promise.resolve(entry.engine);
+      return entry.engine;
     }
     let pending = this.loading.get(learnerId);
     if (!pending) {

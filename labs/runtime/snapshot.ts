@@ -4,7 +4,7 @@
  * their bytes, so binary data survives. A later issue replaces this with RDB.
  */
 import type { Engine, LocalClient, Reply } from "../../engine/index";
-import { ErrorReply } from "../../engine/index";
+import { ErrorReply, MapReply, SetReply } from "../../engine/index";
 
 export interface SnapshotKey {
   key: string;
@@ -34,22 +34,30 @@ async function call(client: LocalClient, ...args: (string | Buffer | number)[]):
 }
 
 const encode = (binary: Reply): string => Buffer.from(String(binary), "latin1").toString("base64");
+
+/** The elements of an array-like reply (RESP3 sets and maps are arrays in RESP2). */
+function elements(reply: Reply): Reply[] {
+  if (reply instanceof SetReply) return reply.items;
+  if (reply instanceof MapReply) return reply.entries;
+  if (Array.isArray(reply)) return reply;
+  throw new Error("expected an array reply");
+}
 const decode = (text: string): Buffer => Buffer.from(text, "base64");
 
-async function readValue(client: LocalClient, key: string, type: string): Promise<string[] | undefined> {
+async function readValue(client: LocalClient, key: Buffer, type: string): Promise<string[] | undefined> {
   switch (type) {
     case "string": {
       const value = await call(client, "GET", key);
       return value === null ? undefined : [encode(value)];
     }
     case "list":
-      return ((await call(client, "LRANGE", key, 0, -1)) as Reply[]).map(encode);
+      return elements(await call(client, "LRANGE", key, 0, -1)).map(encode);
     case "set":
-      return ((await call(client, "SMEMBERS", key)) as Reply[]).map(encode);
+      return elements(await call(client, "SMEMBERS", key)).map(encode);
     case "zset":
-      return ((await call(client, "ZRANGE", key, 0, -1, "WITHSCORES")) as Reply[]).map(encode);
+      return elements(await call(client, "ZRANGE", key, 0, -1, "WITHSCORES")).map(encode);
     case "hash":
-      return ((await call(client, "HGETALL", key)) as Reply[]).map(encode);
+      return elements(await call(client, "HGETALL", key)).map(encode);
     default:
       return undefined;
   }
@@ -67,7 +75,9 @@ export async function takeSnapshot(engine: Engine): Promise<Snapshot> {
       do {
         const [next, batch] = (await call(client, "SCAN", cursor, "COUNT", SCAN_COUNT)) as [string, string[]];
         cursor = next;
-        for (const key of batch) {
+        for (const name of batch) {
+          // Replies are binary strings; as arguments, plain strings would be taken as UTF-8 text.
+          const key = Buffer.from(name, "latin1");
           const type = String(((await call(client, "TYPE", key)) as { value: string }).value);
           const value = await readValue(client, key, type);
           if (value === undefined) {
@@ -76,7 +86,7 @@ export async function takeSnapshot(engine: Engine): Promise<Snapshot> {
           }
           const ttl = Number(await call(client, "PTTL", key));
           if (ttl === -2) continue;
-          keys.push({ key: encode(key), type: type as SnapshotKey["type"], value, ...(ttl >= 0 ? { expiresAt: snapshot.savedAt + ttl } : {}) });
+          keys.push({ key: key.toString("base64"), type: type as SnapshotKey["type"], value, ...(ttl >= 0 ? { expiresAt: snapshot.savedAt + ttl } : {}) });
         }
       } while (cursor !== "0");
       snapshot.databases.push({ index, keys });
