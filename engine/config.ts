@@ -106,7 +106,7 @@ export const CONFIG_PARAMETERS: ConfigParameter[] = [
   { name: "client-query-buffer-limit", kind: memory(1024 * 1024, LONG_MAX), defaultValue: "1073741824" },
   { name: "client-output-buffer-limit", kind: str, defaultValue: "normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60" },
   { name: "busy-reply-threshold", kind: int(0, LONG_MAX), defaultValue: "5000", aliases: ["lua-time-limit"] },
-  { name: "hash-max-listpack-entries", kind: int(0, LONG_MAX), defaultValue: "128", aliases: ["hash-max-ziplist-entries"] },
+  { name: "hash-max-listpack-entries", kind: int(0, LONG_MAX), defaultValue: "512", aliases: ["hash-max-ziplist-entries"] },
   { name: "hash-max-listpack-value", kind: int(0, LONG_MAX), defaultValue: "64", aliases: ["hash-max-ziplist-value"] },
   { name: "list-max-listpack-size", kind: int(-5, INT_MAX), defaultValue: "-2", aliases: ["list-max-ziplist-size"] },
   { name: "list-compress-depth", kind: int(0, INT_MAX), defaultValue: "0" },

@@ -3,6 +3,7 @@ import { errors, fail } from "../errors";
 import { type ObjectType, RedisObject } from "../object";
 import type { Database } from "../database";
 import { parseDouble, parseInt64, parseSafeInteger } from "../util/numbers";
+import type { CommandContext } from "./spec";
 import { SimpleString } from "../protocol/reply";
 
 /** An integer argument that must fit a safe JS integer; "value is not an integer or out of range" otherwise. */
@@ -76,4 +77,72 @@ export function helpReply(command: string, lines: string[]): SimpleString[] {
   return [`${command} <subcommand> [<arg> [value] [opt] ...]. Subcommands are:`, ...lines, "HELP", "    Prints this help."].map(
     (line) => new SimpleString(line),
   );
+}
+
+/** Deletes a collection key that a write left empty, announcing it ("del") as Redis does. */
+export function deleteIfEmpty({ engine, client }: CommandContext, key: string, size: number): boolean {
+  if (size > 0) return false;
+  client.db.delete(key);
+  engine.notifyKeyspaceEvent("g", "del", key, client.db.id);
+  return true;
+}
+
+const SCAN_CURSOR = /^[+-]?[0-9]*$/;
+const ULONG_MAX = 2n ** 64n - 1n;
+
+/**
+ * A SCAN-family cursor read the way Redis's strtoul call does: optional sign, "" is 0, "-1"
+ * wraps around; spaces, junk and values past 2^64-1 are "ERR invalid cursor".
+ */
+export function scanCursorArg(text: string): number {
+  if (!SCAN_CURSOR.test(text) || text === "+" || text === "-") fail("ERR invalid cursor");
+  const digits = text.replace(/^[+-]/, "");
+  if (digits.length < 16) {
+    const value = digits === "" ? 0 : Number(digits);
+    return text[0] === "-" && value !== 0 ? Number(ULONG_MAX + 1n - BigInt(value)) : value;
+  }
+  const magnitude = BigInt(digits);
+  if (magnitude > ULONG_MAX) fail("ERR invalid cursor");
+  return Number(text[0] === "-" && magnitude !== 0n ? ULONG_MAX + 1n - magnitude : magnitude);
+}
+
+export interface ScanOptions {
+  /** Undefined when absent or "*" (everything matches). */
+  pattern: string | undefined;
+  count: number;
+  /** SCAN's TYPE filter; other commands reject the option. */
+  type: string | undefined;
+}
+
+/** Parses MATCH, COUNT and (when `allowType`, for SCAN) TYPE from argv[start...]. */
+export function scanOptionsArg(argv: string[], start: number, allowType: boolean): ScanOptions {
+  const options: ScanOptions = { pattern: undefined, count: 10, type: undefined };
+  for (let i = start; i < argv.length; i += 2) {
+    const hasValue = i + 1 < argv.length;
+    if (hasValue && isToken(argv[i], "COUNT")) {
+      options.count = integerArg(argv[i + 1]!);
+      if (options.count < 1) fail(errors.syntax);
+    } else if (hasValue && isToken(argv[i], "MATCH")) {
+      options.pattern = argv[i + 1] === "*" ? undefined : argv[i + 1];
+    } else if (hasValue && allowType && isToken(argv[i], "TYPE")) {
+      options.type = argv[i + 1];
+    } else {
+      fail(errors.syntax);
+    }
+  }
+  return options;
+}
+
+const LONG_MIN = -(2n ** 63n);
+
+/**
+ * A signed count for SRANDMEMBER/HRANDFIELD/ZRANDMEMBER: any int64 but LONG_MIN (Redis
+ * accepts [-LONG_MAX, LONG_MAX]). Magnitudes past 2^53 come back rounded, which only
+ * matters for counts no reply could hold anyway.
+ */
+export function signedCountArg(text: string): number {
+  const value = parseInt64(text);
+  if (value === undefined) fail(errors.notInteger);
+  if (value === LONG_MIN) fail("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807");
+  return Number(value);
 }
