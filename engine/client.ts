@@ -28,8 +28,8 @@ export interface BlockedState {
   /** Keys (in `db`) whose writes may let the command complete. */
   keys: string[];
   db: Database;
-  /** Tries the command again; returns its reply once it can complete. */
-  retry: () => Reply | undefined;
+  /** Tries the command again after `readyKey` received data; returns its reply once it can complete. */
+  retry: (readyKey: string) => Reply | undefined;
   /** The reply sent when the timeout passes (a null for most commands). */
   timeoutReply: () => Reply;
   timer: TimerHandle | undefined;

@@ -408,7 +408,7 @@ export class Engine implements KeyspaceHost {
    * Blocks `client` until a write to one of `keys` lets `retry` produce a reply, or until
    * `timeoutMs` (0 = forever) passes and `timeoutReply` is sent instead.
    */
-  block(ctx: CommandContext, spec: CommandSpec, argv: string[], keys: string[], timeoutMs: number, retry: () => Reply | undefined, timeoutReply: () => Reply): typeof BLOCKED {
+  block(ctx: CommandContext, spec: CommandSpec, argv: string[], keys: string[], timeoutMs: number, retry: (readyKey: string) => Reply | undefined, timeoutReply: () => Reply): typeof BLOCKED {
     const client = ctx.client;
     const db = client.db;
     const state: BlockedState = { keys, db, retry, timeoutReply, timer: undefined, spec, argv };
@@ -477,7 +477,7 @@ export class Engine implements KeyspaceHost {
           this.commandTime = this.clock.now();
           let reply: Reply | undefined;
           try {
-            reply = state.retry();
+            reply = state.retry(key);
           } catch (error) {
             if (!(error instanceof CommandError)) throw error;
             reply = error.reply;

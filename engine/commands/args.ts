@@ -2,7 +2,7 @@
 import { errors, fail } from "../errors";
 import { type ObjectType, RedisObject } from "../object";
 import type { Database } from "../database";
-import { parseDouble, parseInt64, parseSafeInteger } from "../util/numbers";
+import { cStrtod, parseDouble, parseInt64, parseSafeInteger } from "../util/numbers";
 import type { CommandContext } from "./spec";
 import { SimpleString } from "../protocol/reply";
 
@@ -28,10 +28,14 @@ export function floatArg(text: string, error = errors.notFloat): number {
 
 /** Blocking-command timeout in seconds (fractions allowed) → ms; 0 means forever. */
 export function timeoutArg(text: string): number {
-  const seconds = parseDouble(text);
-  if (seconds === undefined || !Number.isFinite(seconds)) fail(errors.timeoutNotFloat);
-  if (seconds < 0) fail(errors.timeoutNegative);
-  return Math.round(seconds * 1000);
+  // Redis reads a long double (strtold: hex and "inf" allowed) and truncates seconds * 1000 to
+  // a long long, so "0.0001" means forever and anything past the long long range, infinity
+  // included, becomes LLONG_MIN: "timeout is negative".
+  const seconds = cStrtod(text);
+  if (Number.isNaN(seconds) || text.length >= 5120 || /^[ \t\n\v\f\r]/.test(text)) fail(errors.timeoutNotFloat);
+  const ms = Math.trunc(seconds * 1000);
+  if (ms < 0 || !(ms < 2 ** 63)) fail(errors.timeoutNegative);
+  return ms;
 }
 
 /** Case-insensitive token comparison for options like NX, XX, WITHSCORES. */
@@ -145,4 +149,17 @@ export function signedCountArg(text: string): number {
   if (value === undefined) fail(errors.notInteger);
   if (value === LONG_MIN) fail("ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807");
   return Number(value);
+}
+
+/**
+ * Key positions of a `numkeys key [key ...]` command (LMPOP, ZUNION, ZUNIONSTORE...): the
+ * `fixed` ones (a destination) followed by the numkeys keys after argv[numkeysIndex]; only
+ * the fixed ones when numkeys is not a usable count.
+ */
+export function numkeysKeyPositions(argv: string[], numkeysIndex: number, fixed: number[] = []): number[] {
+  const count = parseInt64(argv[numkeysIndex] ?? "");
+  if (typeof count !== "number" || count < 1 || count > argv.length - numkeysIndex - 1) return fixed;
+  const positions = [...fixed];
+  for (let i = 1; i <= count; i++) positions.push(numkeysIndex + i);
+  return positions;
 }

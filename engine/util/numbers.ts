@@ -121,3 +121,52 @@ export function formatDoubleG(value: number, precision: number): string {
   const fraction = digits.slice(exponent + 1);
   return `${sign}${fraction ? trimFractionZeros(`${integer}.${fraction}`) : integer}`;
 }
+
+const C_DOUBLE_TEXT =
+  /^[ \t\n\v\f\r]*([+-]?)(?:((?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:e[+-]?[0-9]+)?)|0x((?:[0-9a-f]+\.?[0-9a-f]*|\.[0-9a-f]+)(?:p[+-]?[0-9]+)?)|(inf(?:inity)?)|nan(?:\([0-9a-z_]*\))?)$/i;
+const SIMPLE_INTEGER = /^-?[0-9]{1,15}$/;
+
+/**
+ * C's strtod applied to the whole text: leading whitespace, hex floats ("0x1p3"), "inf",
+ * "infinity" and "nan" are accepted as C accepts them. Returns NaN when the text is not
+ * exactly one number; a too-large value gives ±Infinity (see `strtodRangeError`).
+ */
+export function cStrtod(text: string): number {
+  if (SIMPLE_INTEGER.test(text)) return Number(text);
+  const match = C_DOUBLE_TEXT.exec(text);
+  if (match === null) return NaN;
+  const [, sign, decimal, hex, infinity] = match;
+  let magnitude: number;
+  if (decimal !== undefined) magnitude = Number(decimal);
+  else if (hex !== undefined) magnitude = parseHexFloat(hex);
+  else if (infinity !== undefined) magnitude = Infinity;
+  else return NaN;
+  return sign === "-" ? -magnitude : magnitude;
+}
+
+function parseHexFloat(body: string): number {
+  const [mantissa, exponent] = body.split(/p/i);
+  const [whole, fraction = ""] = mantissa!.split(".");
+  let value = 0;
+  for (const digit of whole! + fraction) value = value * 16 + parseInt(digit, 16);
+  return value * 2 ** (Number(exponent ?? 0) - 4 * fraction.length);
+}
+
+/** True when strtod would set ERANGE with ±HUGE_VAL or 0: the text overflowed or underflowed to zero. */
+export function strtodRangeError(text: string, value: number): boolean {
+  if (!Number.isFinite(value)) return !/inf/i.test(text);
+  if (value !== 0) return false;
+  const mantissa = text.replace(/^[^0-9a-fx.]*/i, "").replace(/^0x/i, "").split(/[ep]/i)[0]!;
+  return /[1-9a-f]/i.test(mantissa);
+}
+
+/**
+ * Parses a double the way Redis's getDoubleFromObject does (scores, weights, increments):
+ * strtod over the whole text, but no leading space, no NaN, no overflow or underflow.
+ */
+export function parseStrictDouble(text: string): number | undefined {
+  if (text.length === 0) return undefined;
+  const value = cStrtod(text);
+  if (Number.isNaN(value) || /^[ \t\n\v\f\r]/.test(text) || strtodRangeError(text, value)) return undefined;
+  return value;
+}
