@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Engine } from "../engine";
 import { ErrorReply } from "../protocol/reply";
 import { seededRandom, useDifferential } from "../testing/differential";
+import type { RespValue } from "../testing/resp-client";
 
 /** EVAL of a script without keys. */
 const ev = (script: string, ...args: string[]): string[] => ["EVAL", script, "0", ...args];
@@ -363,5 +364,36 @@ describe("scripting in-process", () => {
     await client.call("EVAL", "return redis.call('ping')", "0");
     expect(engine.clients.size).toBe(1);
     engine.close();
+  });
+});
+
+describe("command metadata of transactions, pub/sub and scripting", () => {
+  const diff = useDifferential();
+
+  it("matches redis-server's COMMAND INFO (arity, flags, key positions, ACL categories, tips)", async () => {
+    type Node = RespValue;
+    const summary = (entry: Node): unknown => {
+      if (entry.type !== "array") return entry;
+      const [name, arity, flags, first, last, step, acl, tips, , subcommands] = entry.items;
+      const words = (node: Node | undefined) => (node && "items" in node ? node.items.map((item) => ("value" in item ? item.value : "")) : []);
+      return {
+        name,
+        arity,
+        flags: words(flags).sort(),
+        keys: [first, last, step],
+        acl: words(acl).sort(),
+        tips: words(tips).sort(),
+        subcommands: subcommands && "items" in subcommands ? subcommands.items.map(summary).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))) : [],
+      };
+    };
+    const names = ["multi", "exec", "discard", "watch", "unwatch", "subscribe", "unsubscribe", "psubscribe", "punsubscribe", "publish", "ssubscribe", "sunsubscribe", "spublish", "pubsub", "eval", "evalsha", "eval_ro", "evalsha_ro", "script"];
+    for (const name of names) {
+      const [expected, actual] = await diff.both(["COMMAND", "INFO", name]);
+      expect(summary((actual.value as { items: Node[] }).items[0]!), name).toEqual(summary((expected.value as { items: Node[] }).items[0]!));
+    }
+    for (const argv of [["EVAL", "return 1", "2", "a", "b", "c"], ["EVALSHA_RO", "x", "0", "a"], ["WATCH", "a", "b"]]) {
+      const [expected, actual] = await diff.both(["COMMAND", "GETKEYS", ...argv]);
+      expect(actual.raw, argv.join(" ")).toBe(expected.raw);
+    }
   });
 });
