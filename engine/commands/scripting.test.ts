@@ -347,14 +347,16 @@ describe("scripting in-process", () => {
     const run = (i: number) => client.call("EVALSHA", sha, "1", "bucket", "100", "10", String(1_700_000_000_000 + i), "1");
     expect(await run(0)).toEqual([1, 99]);
     for (let i = 1; i < 500; i++) await run(i);
-    const calls = 3000;
-    // CPU time of this process, so other work on the machine does not count against us.
-    const started = process.cpuUsage();
-    for (let i = 0; i < calls; i++) await run(500 + i);
-    const used = process.cpuUsage(started);
-    const perCallUs = (used.user + used.system) / calls;
-    // About 50 µs on an idle machine (the Lua VM runs in JavaScript); the bound leaves room for noise.
-    expect(perCallUs).toBeLessThan(250);
+    // The fastest of several batches: other work on a busy machine only ever slows batches down.
+    let perCallUs = Infinity;
+    for (let batch = 0; batch < 15; batch++) {
+      const started = performance.now();
+      for (let i = 0; i < 200; i++) await run(500 + batch * 200 + i);
+      perCallUs = Math.min(perCallUs, ((performance.now() - started) * 1000) / 200);
+    }
+    // About 100 µs under vitest on an idle machine (the Lua VM runs in JavaScript); recompiling
+    // per call or rebuilding the state would cost milliseconds, far past this bound.
+    expect(perCallUs).toBeLessThan(500);
     engine.close();
   });
 
