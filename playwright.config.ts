@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
 // A production server on its own port and its own throwaway database, recreated every run.
-export const E2E_PORT = 3100;
+const E2E_PORT = 3100;
 export const E2E_DATABASE_URL = "file:./data/e2e.db";
 
 export default defineConfig({
@@ -11,7 +11,8 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
-  timeout: 30_000,
+  // Generous: argon2 hashing and a shared 2-core machine make some journeys slow.
+  timeout: 60_000,
   use: {
     baseURL: `http://localhost:${E2E_PORT}`,
     trace: "retain-on-failure",

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 
-export const DEFAULT_DATABASE_URL = "file:./data/app.db";
+const DEFAULT_DATABASE_URL = "file:./data/app.db";
 
 /**
  * Absolute path of the SQLite file named by DATABASE_URL (default `file:./data/app.db`).
