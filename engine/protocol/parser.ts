@@ -163,7 +163,9 @@ export class RequestParser {
 
   private parseInline(): string[] | undefined {
     const newline = this.buffer.indexOf(LF, this.offset);
-    if (newline === -1) {
+    // Redis looks for the newline with strchr, which stops at a NUL byte: a line with a NUL
+    // before its newline waits for more input (until it is too big).
+    if (newline === -1 || this.buffer.subarray(this.offset, newline).includes(0)) {
       if (this.buffer.length - this.offset > INLINE_MAX) throw new ProtocolError("too big inline request");
       return undefined;
     }

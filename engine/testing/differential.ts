@@ -108,6 +108,8 @@ export interface DifferentialContext {
   redis(): RespClient;
   engine(): RespClient;
   engineInstance(): Engine;
+  /** The reference server's port, for raw sockets. */
+  redisPort(): number;
   /** Opens extra connections to both servers (blocking, pub/sub, WATCH races). */
   connectPair(): Promise<[RespClient, RespClient]>;
 }
@@ -154,6 +156,7 @@ export function useDifferential(options: { engine?: EngineOptions; redisArgs?: s
     redis: () => redisClient,
     engine: () => engineClient,
     engineInstance: () => engine,
+    redisPort: () => redis.port,
     async connectPair() {
       const pair: [RespClient, RespClient] = [await RespClient.connect(redis.port), await RespClient.connect(server.port!)];
       extraClients.push(...pair);
