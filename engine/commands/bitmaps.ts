@@ -18,8 +18,13 @@ function bitOffsetArg(ctx: CommandContext, text: string, fieldBits = 0): number 
   const useHash = fieldBits > 0 && text.length > 1 && text[0] === "#";
   const parsed = parseInt64(useHash ? text.slice(1) : text);
   if (parsed === undefined) return fail(BIT_OFFSET_ERROR);
+  const maxBytes = ctx.engine.config.getNumber("proto-max-bulk-len");
+  if (!useHash && typeof parsed === "number") {
+    if (parsed < 0 || Math.floor(parsed / 8) >= maxBytes) return fail(BIT_OFFSET_ERROR);
+    return parsed;
+  }
   const offset = useHash ? BigInt.asIntN(64, BigInt(parsed) * BigInt(fieldBits)) : BigInt(parsed);
-  if (offset < 0n || offset >> 3n >= BigInt(ctx.engine.config.getNumber("proto-max-bulk-len"))) return fail(BIT_OFFSET_ERROR);
+  if (offset < 0n || offset >> 3n >= BigInt(maxBytes)) return fail(BIT_OFFSET_ERROR);
   return Number(offset);
 }
 

@@ -278,24 +278,31 @@ function expireFlagsArg(argv: string[]): number {
   return flags;
 }
 
+/** Below this magnitude ×1000 plus a timestamp stays an exact JS number. */
+const SAFE_EXPIRE_INPUT = 2 ** 40;
+
+/** base + value (×1000 for seconds) in ms, or "invalid expire time" where int64 would overflow. */
+function expiryTime(value: number | bigint, base: number, seconds: boolean, command: string): number {
+  if (typeof value === "number" && Math.abs(value) < SAFE_EXPIRE_INPUT) return base + (seconds ? value * 1000 : value);
+  let at = BigInt(value);
+  if (seconds) {
+    if (at > INT64_RANGE.max / 1000n || at < INT64_RANGE.min / 1000n) return fail(errors.invalidExpire(command));
+    at *= 1000n;
+  }
+  if (at > INT64_RANGE.max - BigInt(base)) return fail(errors.invalidExpire(command));
+  return Number(at + BigInt(base));
+}
+
 /** EXPIRE, PEXPIRE, EXPIREAT and PEXPIREAT: `relative` adds the command time, `seconds` scales by 1000. */
 function expireGeneric(ctx: CommandContext, argv: string[], relative: boolean, seconds: boolean, command: string): Reply {
   const flags = expireFlagsArg(argv);
   const parsed = parseInt64(argv[2]!);
   if (parsed === undefined) return fail(errors.notInteger);
-  let at = BigInt(parsed);
-  if (seconds) {
-    if (at > INT64_RANGE.max / 1000n || at < INT64_RANGE.min / 1000n) return fail(errors.invalidExpire(command));
-    at *= 1000n;
-  }
   const now = commandNow(ctx.engine);
-  const base = relative ? BigInt(now) : 0n;
-  if (at > INT64_RANGE.max - base) return fail(errors.invalidExpire(command));
-  at += base;
+  const when = expiryTime(parsed, relative ? now : 0, seconds, command);
   const db = ctx.client.db;
   const key = argv[1]!;
   if (db.lookupWrite(key) === undefined) return 0;
-  const when = Number(at);
   if (flags) {
     const current = db.getExpire(key);
     if (flags & EXPIRE_NX && current !== undefined) return 0;

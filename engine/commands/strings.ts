@@ -73,11 +73,14 @@ const INT64_MAX = INT64_RANGE.max;
 function expiryArg(ctx: CommandContext, text: string, flags: number, command: string): number {
   const parsed = parseInt64(text);
   if (parsed === undefined) fail(errors.notInteger);
-  let at = BigInt(parsed);
   const seconds = (flags & (EX | EXAT)) !== 0;
+  const base = flags & (EX | PX) ? commandNow(ctx.engine) : 0;
+  // Small positive values cannot overflow: plain number arithmetic is exact.
+  if (typeof parsed === "number" && parsed > 0 && parsed < 2 ** 40) return base + (seconds ? parsed * 1000 : parsed);
+  let at = BigInt(parsed);
   if (at <= 0n || (seconds && at > INT64_MAX / 1000n)) fail(errors.invalidExpire(command));
   if (seconds) at *= 1000n;
-  if (flags & (EX | PX)) at += BigInt(commandNow(ctx.engine));
+  at += BigInt(base);
   if (at > INT64_MAX) fail(errors.invalidExpire(command));
   return Number(at);
 }
