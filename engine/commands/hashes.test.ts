@@ -323,6 +323,30 @@ describe("hash commands against redis-server", () => {
     }
   });
 
+  it("works with the generic commands: TYPE, COPY, SORT ... BY/GET hash fields", async () => {
+    await diff.check([
+      ["HSET", "h", "b", "2", "a", "1", "c", "3"],
+      ["TYPE", "h"],
+      ["COPY", "h", "copy"],
+      ["HSET", "h", "a", "changed"],
+      ["HGETALL", "copy"],
+      ["HGETALL", "h"],
+      ["HSET", "big", ...fieldPairs(600)],
+      ["COPY", "big", "bigcopy"],
+      ["HDEL", "big", "f1"],
+      ["HLEN", "bigcopy"],
+      ["HGET", "bigcopy", "f1"],
+      ["SADD", "ids", "1", "2", "3"],
+      ["HSET", "weight_1", "w", "30", "name", "one"],
+      ["HSET", "weight_2", "w", "10", "name", "two"],
+      ["HSET", "weight_3", "w", "20"],
+      ["SORT", "ids", "BY", "weight_*->w", "GET", "#", "GET", "weight_*->name"],
+      ["SORT", "ids", "BY", "weight_*->missing", "GET", "weight_*->w"],
+    ]);
+    await checkEncoding(diff, "copy", "listpack");
+    await checkEncoding(diff, "bigcopy", "hashtable");
+  });
+
   it("treats expired hashes as missing", async () => {
     await diff.check([["HSET", "h", "a", "1"], ["HSET", "h2", "a", "1"]]);
     await expireOnBoth(diff, "h");

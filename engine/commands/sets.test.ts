@@ -345,6 +345,28 @@ describe("set commands against redis-server", () => {
     }
   });
 
+  it("works with the generic commands: TYPE, COPY, SORT", async () => {
+    await diff.check([
+      ["SADD", "s", "3", "10", "-2", "7"],
+      ["TYPE", "s"],
+      ["COPY", "s", "copy"],
+      ["SREM", "s", "3"],
+      ["SMEMBERS", "copy"],
+      ["SORT", "copy"],
+      ["SORT", "copy", "DESC", "LIMIT", "1", "2"],
+      ["SADD", "words", "pear", "apple", "fig"],
+      ["COPY", "words", "wordcopy"],
+      ["SADD", "words", "kiwi"],
+      unordered("SMEMBERS", "wordcopy"),
+      ["SORT", "wordcopy", "ALPHA"],
+      ["SORT", "words"],
+      ["SORT", "words", "ALPHA", "STORE", "sorted"],
+      ["LRANGE", "sorted", "0", "-1"],
+    ]);
+    await checkEncoding(diff, "copy", "intset");
+    await checkEncoding(diff, "wordcopy", "hashtable");
+  });
+
   it("treats expired sets as missing", async () => {
     await diff.check([["SADD", "s", "1", "2"], ["SADD", "t", "2", "3"], ["SADD", "u", "9"]]);
     await expireOnBoth(diff, "s");
@@ -398,8 +420,15 @@ describe("set commands against redis-server", () => {
     }
   });
 
-  it("declares the metadata Redis reports in COMMAND INFO", async () => {
+  it("declares the metadata Redis reports in COMMAND INFO, and key positions", async () => {
     await checkCommandMetadata(diff, commands);
+    await diff.check([
+      ["COMMAND", "GETKEYS", "SINTERCARD", "2", "a", "b", "LIMIT", "1"],
+      ["COMMAND", "GETKEYS", "SINTERCARD", "1", "a"],
+      ["COMMAND", "GETKEYS", "SMOVE", "src", "dst", "m"],
+      ["COMMAND", "GETKEYS", "SINTERSTORE", "d", "a", "b", "c"],
+      ["COMMAND", "GETKEYS", "SUNION", "a", "b"],
+    ]);
   });
 });
 

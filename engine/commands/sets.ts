@@ -10,6 +10,7 @@ import { parseInt64 } from "../util/numbers";
 import {
   deleteIfEmpty,
   isToken,
+  numkeysKeyPositions,
   readTyped,
   scanCursorArg,
   scanOptionsArg,
@@ -92,6 +93,8 @@ function spopWithCount(ctx: CommandContext, argv: string[]): Reply {
   if (!set || count === 0) return new SetReply([]);
   announce(ctx, "spop", key);
   if (count >= set.size) {
+    // Redis answers this case with its SUNION code, whose read counts one more keyspace hit.
+    ctx.client.db.lookupRead(key);
     const members = [...set];
     deleteIfEmpty(ctx, key, 0);
     return new SetReply(members);
@@ -392,11 +395,7 @@ export const commands: CommandSpec[] = [
       keys,
       { name: "limit", type: "integer", token: "LIMIT", optional: true },
     ],
-    getKeys: (argv) => {
-      const count = parseInt64(argv[1] ?? "");
-      if (typeof count !== "number" || count < 1 || count > argv.length - 2) return [];
-      return Array.from({ length: count }, (_, index) => 2 + index);
-    },
+    getKeys: (argv) => numkeysKeyPositions(argv, 1),
     handler: sintercard,
   }),
   defineCommand("sinterstore", {

@@ -18,10 +18,11 @@ function list(value: RespValue | undefined): RespValue[] {
   throw new Error(`expected an aggregate, got ${JSON.stringify(value)}`);
 }
 
-/** Asserts Redis's OBJECT ENCODING and the engine's value encoding are both `expected`. */
+/** Asserts OBJECT ENCODING answers `expected` on both servers, and the engine's value agrees. */
 export async function checkEncoding(diff: DifferentialContext, key: string, expected: string, label = key): Promise<void> {
-  const reply = await diff.redis().call("OBJECT", "ENCODING", key);
-  expect(text(reply.value), `redis encoding of ${label}`).toBe(expected);
+  const [redisReply, engineReply] = await diff.both(["OBJECT", "ENCODING", key]);
+  expect(text(redisReply.value), `redis encoding of ${label}`).toBe(expected);
+  expect(text(engineReply.value), `engine OBJECT ENCODING of ${label}`).toBe(expected);
   const object = diff.engineInstance().databases[0]!.peek(key);
   expect((object?.value as { encoding?: string } | undefined)?.encoding, `engine encoding of ${label}`).toBe(expected);
 }
