@@ -366,6 +366,73 @@ describe("generic key commands against redis-server", () => {
     ]);
   });
 
+  it("SORT lists and sorted sets: native order with BY nosort, DESC, LIMIT, GET and STORE", async () => {
+    await diff.check([
+      ["RPUSH", "list", "3", "1", "2", "10", "-1", "2"],
+      ["SORT", "list"],
+      ["SORT", "list", "DESC"],
+      ["SORT", "list", "ALPHA"],
+      ["SORT", "list", "BY", "nosort"],
+      ["SORT", "list", "BY", "nosort", "DESC"],
+      ["SORT", "list", "BY", "nosort", "LIMIT", "1", "3"],
+      ["SORT", "list", "BY", "nosort", "DESC", "LIMIT", "1", "3"],
+      ["SORT", "list", "BY", "nosort", "LIMIT", "10", "3"],
+      ["SORT", "list", "BY", "constant", "GET", "#", "GET", "w_*"],
+      ["MSET", "w_3", "30", "w_1", "100", "w_2", "5"],
+      ["SORT", "list", "BY", "w_*", "GET", "#", "GET", "w_*"],
+      ["SORT", "list", "BY", "w_*", "LIMIT", "0", "2", "STORE", "dest"],
+      ["LRANGE", "dest", "0", "-1"],
+      ["OBJECT", "ENCODING", "dest"],
+      ["SORT", "list", "GET", "w_*", "GET", "#", "STORE", "dest"],
+      ["LRANGE", "dest", "0", "-1"],
+      ["SET", "dest", "x", "EX", "100"],
+      ["SORT", "list", "STORE", "dest"],
+      ["TTL", "dest"],
+      ["SORT", "list", "LIMIT", "100", "1", "STORE", "dest"],
+      ["EXISTS", "dest"],
+      ["ZADD", "zset", "3", "c", "1", "a", "2", "b", "2", "bb", "-5", "z"],
+      ["SORT", "zset", "ALPHA"],
+      ["SORT", "zset", "BY", "nosort"],
+      ["SORT", "zset", "BY", "nosort", "DESC"],
+      ["SORT", "zset", "BY", "nosort", "LIMIT", "1", "2"],
+      ["SORT", "zset", "BY", "nosort", "DESC", "LIMIT", "1", "2"],
+      ["SORT", "zset", "BY", "nosort", "LIMIT", "-1", "-1"],
+      ["SORT", "zset", "BY", "nosort", "LIMIT", "4", "10", "GET", "#"],
+      ["SORT", "zset"],
+      ["SADD", "set", "b", "a", "c"],
+      ["SORT", "set", "BY", "nosort", "STORE", "dest"],
+      ["LRANGE", "dest", "0", "-1"],
+      ["SORT_RO", "list", "BY", "nosort", "DESC", "LIMIT", "0", "2"],
+      ["SADD", "mixed", "10", "2", "b", "a"],
+      ["EVAL", "return redis.call('sort', KEYS[1], 'by', 'nosort')", "1", "mixed"],
+    ]);
+  });
+
+  it("COPY of lists and sorted sets is deep; RENAME and MOVE of lists wake blocked clients", async () => {
+    await diff.check([
+      ["RPUSH", "list", "a", "b", "c"],
+      ["COPY", "list", "list2"],
+      ["RPUSH", "list", "d"],
+      ["LPOP", "list2"],
+      ["LRANGE", "list", "0", "-1"],
+      ["LRANGE", "list2", "0", "-1"],
+      ["OBJECT", "ENCODING", "list2"],
+      ["ZADD", "zset", "1", "a", "2", "b"],
+      ["COPY", "zset", "zset2", "DB", "1"],
+      ["ZADD", "zset", "5", "a"],
+      ["SELECT", "1"],
+      ["ZRANGE", "zset2", "0", "-1", "WITHSCORES"],
+      ["OBJECT", "ENCODING", "zset2"],
+      ["SELECT", "0"],
+    ]);
+    const [redisWaiter, engineWaiter] = await diff.connectPair();
+    const waiting = [redisWaiter.call("BLPOP", "target", "5"), engineWaiter.call("BLPOP", "target", "5")];
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await diff.check([["RPUSH", "source", "x"], ["RENAME", "source", "target"]]);
+    const [redisReply, engineReply] = await Promise.all(waiting);
+    expect(engineReply!.raw).toBe(redisReply!.raw);
+  });
+
   it("keyspace notifications name every generic write like Redis", async () => {
     await diff.check([["CONFIG", "SET", "notify-keyspace-events", "KEA"]]);
     try {
@@ -386,6 +453,8 @@ describe("generic key commands against redis-server", () => {
         ["DEL", "d", "missing"],
         ["SET", "e", "1"],
         ["UNLINK", "e"],
+        ["SADD", "s", "1"],
+        ["SORT", "s", "STORE", "e"],
         ["SET", "e", "x"],
         ["SORT", "missing", "STORE", "e"],
         ["TOUCH", "s"],
