@@ -347,6 +347,25 @@ describe("hash commands against redis-server", () => {
     await checkEncoding(diff, "bigcopy", "hashtable");
   });
 
+  it("follows CONFIG SET hash-max-listpack-entries/-value", async () => {
+    try {
+      await diff.check([
+        ["CONFIG", "SET", "hash-max-listpack-entries", "2"],
+        ["CONFIG", "SET", "hash-max-listpack-value", "3"],
+        ["HSET", "k", "a", "1", "b", "2"],
+        ["HSET", "v", "a", "123"],
+      ]);
+      await checkEncoding(diff, "k", "listpack");
+      await checkEncoding(diff, "v", "listpack");
+      await diff.check([["HSET", "k", "c", "3"], ["HSET", "v", "a", "1234"], { argv: ["HGETALL", "k"], unordered: "pairs" }]);
+      await checkEncoding(diff, "k", "hashtable");
+      await checkEncoding(diff, "v", "hashtable");
+    } finally {
+      await diff.both(["CONFIG", "SET", "hash-max-listpack-entries", "512"]);
+      await diff.both(["CONFIG", "SET", "hash-max-listpack-value", "64"]);
+    }
+  });
+
   it("treats expired hashes as missing", async () => {
     await diff.check([["HSET", "h", "a", "1"], ["HSET", "h2", "a", "1"]]);
     await expireOnBoth(diff, "h");

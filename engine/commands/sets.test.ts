@@ -420,6 +420,54 @@ describe("set commands against redis-server", () => {
     }
   });
 
+  it("matches Redis's random-sequence replies with text members (seeded, unordered)", async () => {
+    for (const seed of [21, 22]) {
+      const random = seededRandom(seed);
+      const pick = <T>(choices: readonly T[]): T => choices[Math.floor(random() * choices.length)]!;
+      const keys = ["s1", "s2", "s3"];
+      const members = ["1", "2", "a", "b", BINARY, ""];
+      const steps: StepInput[] = [["FLUSHALL"]];
+      for (let i = 0; i < 200; i++) {
+        const key = pick(keys);
+        const other = pick(keys);
+        switch (pick(["sadd", "sadd", "srem", "smembers", "smismember", "scard", "smove", "sinter", "sintercard", "sinterstore", "sunion", "sunionstore", "sdiff", "sdiffstore", "srandmember", "spop", "sscan"])) {
+          case "sadd": steps.push(["SADD", key, pick(members), pick(members)]); break;
+          case "srem": steps.push(["SREM", key, pick(members)]); break;
+          case "smembers": steps.push(unordered("SMEMBERS", key)); break;
+          case "smismember": steps.push(["SMISMEMBER", key, pick(members), pick(members)]); break;
+          case "scard": steps.push(["SCARD", key]); break;
+          case "smove": steps.push(["SMOVE", key, other, pick(members)]); break;
+          case "sinter": steps.push(unordered("SINTER", key, other)); break;
+          case "sintercard": steps.push(["SINTERCARD", "2", key, other]); break;
+          case "sinterstore": steps.push(["SINTERSTORE", pick(keys), key, other]); break;
+          case "sunion": steps.push(unordered("SUNION", key, other)); break;
+          case "sunionstore": steps.push(["SUNIONSTORE", pick(keys), key, other]); break;
+          case "sdiff": steps.push(unordered("SDIFF", key, other)); break;
+          case "sdiffstore": steps.push(["SDIFFSTORE", pick(keys), key, other]); break;
+          case "srandmember": steps.push(unordered("SRANDMEMBER", key, "10")); break;
+          case "spop": steps.push(unordered("SPOP", key, "10")); break;
+          case "sscan": steps.push(["SSCAN", key, "0", "MATCH", "a*"]); break;
+        }
+      }
+      await diff.check(steps).catch((error: Error) => {
+        throw new Error(`seed ${seed}: ${error.message}`);
+      });
+    }
+  });
+
+  it("follows CONFIG SET set-max-intset-entries", async () => {
+    try {
+      await diff.check([["CONFIG", "SET", "set-max-intset-entries", "3"], ["SADD", "k", "1", "2", "3"]]);
+      await checkEncoding(diff, "k", "intset");
+      await diff.check([["SADD", "k", "4"], unordered("SMEMBERS", "k")]);
+      await checkEncoding(diff, "k", "hashtable");
+      await diff.check([["CONFIG", "SET", "set-max-intset-entries", "0"], ["SADD", "z", "1"]]);
+      await checkEncoding(diff, "z", "hashtable");
+    } finally {
+      await diff.both(["CONFIG", "SET", "set-max-intset-entries", "512"]);
+    }
+  });
+
   it("declares the metadata Redis reports in COMMAND INFO, and key positions", async () => {
     await checkCommandMetadata(diff, commands);
     await diff.check([

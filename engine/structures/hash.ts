@@ -5,6 +5,7 @@
  * "listpack" while small, then "hashtable" for good (the conversion is one-way, as in Redis).
  */
 import { Dict } from "./dict";
+import { scanDict } from "./dict-scan";
 
 export type HashEncoding = "listpack" | "hashtable";
 
@@ -73,7 +74,7 @@ export class HashValue {
       for (const [field, value] of this.fields) visit(field, value);
       return 0;
     }
-    return this.fields.scan(cursor, count, visit);
+    return scanDict(this.fields, cursor, count, visit);
   }
 
   /** An independent copy with the same encoding and field order (COPY). */

@@ -9,6 +9,7 @@
 import { parseInt64 } from "../util/numbers";
 import { sampleIndexes } from "../util/sampling";
 import { Dict } from "./dict";
+import { scanDict } from "./dict-scan";
 
 export type SetEncoding = "intset" | "hashtable";
 
@@ -143,7 +144,7 @@ export class SetValue {
       for (const member of this.ints) visit(member);
       return 0;
     }
-    return this.members.scan(cursor, count, visit);
+    return scanDict(this.members, cursor, count, visit);
   }
 
   /** An independent copy with the same encoding (COPY). */
