@@ -180,6 +180,54 @@ describe("scripting against redis-server", () => {
     ]);
   });
 
+  it("bundles cjson and bit like Redis", async () => {
+    await diff.check([
+      ev("return cjson.encode({1, 2, 3})"),
+      ev("return cjson.encode({a = 1})"),
+      ev("return cjson.encode({})"),
+      ev("return cjson.encode({0.1, 1e20, -0.0, 1/3, 100, 2^53})"),
+      ev(String.raw`return cjson.encode('a/b"c\\\n\t\0\1\127\255')`),
+      ev("return cjson.encode({[1] = 1, [3] = 3})"),
+      ev("return cjson.encode({[1] = 1, [20] = 3})"),
+      ev("return cjson.encode({1, x = 2})"),
+      ev("return cjson.encode(true) .. cjson.encode(cjson.null) .. cjson.encode(nil)"),
+      ev("return cjson.encode(function() end)"),
+      ev("return cjson.encode(0/0)"),
+      ev("return cjson.encode({[true] = 1})"),
+      ev("return cjson.encode({k = {1, {}}})"),
+      ev("return cjson.encode(cjson.decode('[[],{}]'))"),
+      ev("return cjson.encode({1, 2, nil, 4})"),
+      ev("return cjson.encode(123456789012345678)"),
+      ev(String.raw`local t = cjson.decode('[1,2.5,"x",null,true,{"a":[]}]') return {t[1], tostring(t[2]), t[3], type(t[4]), t[5], type(t[6].a)}`),
+      ev(String.raw`return cjson.decode('{"a": {"b": [1, 2, {"c": "d"}]}}').a.b[3].c`),
+      ev("return cjson.decode('{bad')"),
+      ev("return cjson.decode('[1,2')"),
+      ev("return cjson.decode('[1 2]')"),
+      ev(String.raw`return cjson.decode('{"a" 1}')`),
+      ev(String.raw`return cjson.decode('{"a":1,}')`),
+      ev("return cjson.decode('')"),
+      ev("return cjson.decode('1 2')"),
+      ev(String.raw`return cjson.decode('"\\u00e9\\ud83d\\ude00"')`),
+      ev(String.raw`return cjson.decode('"\\x"')`),
+      ev(String.raw`return cjson.decode('["unterminated')`),
+      ev("return cjson.decode('-12.5e2')"),
+      ["EVAL", "return cjson.decode(ARGV[1])", "0", "tru"],
+      ["EVAL", "return cjson.decode(ARGV[1])", "0", "[1,]"],
+      ["EVAL", "return cjson.decode(ARGV[1])", "0", "01"],
+      ["EVAL", "return cjson.decode(ARGV[1])", "0", "1e400"],
+      ["EVAL", "return cjson.decode(ARGV[1])", "0", "-"],
+      ["EVAL", "return cjson.decode(ARGV[1])", "0", "[0x10, 1.]"],
+      ["EVAL", "return cjson.decode(ARGV[1])", "0", '"a\x01b\xff"'],
+      ["EVAL", "return cjson.encode(cjson.decode(ARGV[1]))", "0", '{"a":[1,2,{"b":null}],"c":"\\u00e9"}'],
+      ev("return type(cjson.decode('null'))"),
+      ev("local a = {} for k in pairs(cjson) do a[#a + 1] = k end table.sort(a) return a"),
+      ev("local a = {} for k in pairs(bit) do a[#a + 1] = k end table.sort(a) return a"),
+      ev("return {bit.band(0xff, 0x0f), bit.bor(1, 2), bit.bxor(3, 1), bit.bnot(0), bit.lshift(1, 31), bit.rshift(-1, 28), bit.arshift(-16, 2), bit.tobit(2^32 + 5), bit.tohex(255), bit.tohex(-1, 4), bit.rol(1, 33), bit.ror(1, 1), bit.bswap(0x12345678)}"),
+      ev("return {bit.tohex(255, -4), bit.band(1, 3, 7), bit.bor(), bit.tobit(1.5), bit.tobit(2.5), bit.tobit(-1.5)}"),
+      ev("return bit.band('x')"),
+    ]);
+  });
+
   it("passes KEYS and ARGV, validating numkeys", async () => {
     await diff.check([
       ["EVAL", "return {KEYS[1], KEYS[2], ARGV[1], ARGV[2], #KEYS, #ARGV}", "2", "k1", "k\x00\xff", "a1", "a\x00\xff"],

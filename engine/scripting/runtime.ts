@@ -12,6 +12,8 @@ import { type ScriptResp, errorText, pushReply, singleLine, stringField, toReply
 import { type LuaState, binaryOf, bytesOf, internedKey, lauxlib as lauxlibModule, lua as luaModule, lualib, newState, pushBinary, pushInterned } from "./lua-vm";
 import { SANDBOX_SOURCE } from "./sandbox";
 import { Rand48 } from "./rand48";
+import { registerBitLibrary } from "./bit";
+import { registerCjsonLibrary } from "./cjson";
 
 /** Direct references: module bindings re-exported across ES modules are read through getters. */
 const lua = luaModule;
@@ -106,6 +108,8 @@ export class ScriptRuntime {
     }
     this.registerRedisLibrary();
     this.registerMathRandom();
+    registerBitLibrary(L);
+    registerCjsonLibrary(L);
     if (lauxlib.luaL_loadbuffer(L, luaString(SANDBOX_SOURCE), SANDBOX_SOURCE.length, luaString("=sandbox")) !== lua.LUA_OK) {
       throw new Error(`Lua sandbox failed to load: ${binaryOf(lua.lua_tolstring(L, -1))}`);
     }
