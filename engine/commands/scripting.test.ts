@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Engine } from "../engine";
 import { ErrorReply } from "../protocol/reply";
-import { seededRandom, useDifferential } from "../testing/differential";
+import { canonical, seededRandom, useDifferential } from "../testing/differential";
 import type { RespValue } from "../testing/resp-client";
 
 /** EVAL of a script without keys. */
@@ -226,6 +226,37 @@ describe("scripting against redis-server", () => {
       ev("return {bit.tohex(255, -4), bit.band(1, 3, 7), bit.bor(), bit.tobit(1.5), bit.tobit(2.5), bit.tobit(-1.5)}"),
       ev("return bit.band('x')"),
     ]);
+  });
+
+  it("replies to RESP3 clients like Redis, with and without redis.setresp(3)", async () => {
+    const [redis, engine] = await diff.connectPair();
+    await redis.call("HELLO", "3");
+    await engine.call("HELLO", "3");
+    for (const argv of [
+      ["HSET", "h", "f", "1", "g", "2"],
+      ["SADD", "s", "m"],
+      ev("return true"),
+      ev("return false"),
+      ev("return nil"),
+      ev("return {1, 'a', false}"),
+      ev("return redis.call('hgetall', 'h')"),
+      // Maps go through a Lua table, whose iteration order Redis does not define.
+      { argv: ev("redis.setresp(3) return redis.call('hgetall', 'h')"), unordered: true },
+      ev("redis.setresp(3) return redis.call('smembers', 's')"),
+      ev("redis.setresp(3) return true"),
+      ev("redis.setresp(3) return false"),
+      ev("redis.setresp(3) return {double = 1.5}"),
+      ev("redis.setresp(3) return {map = {a = 1}}"),
+      ev("redis.setresp(3) return {set = {x = true}}"),
+      ev("redis.setresp(3) return redis.call('get', 'nothing')"),
+      ev("redis.setresp(3) local s = redis.call('smembers', 's') return s.set.m"),
+      ev("return {err = 'E3 custom'}"),
+    ]) {
+      const step = Array.isArray(argv) ? { argv, unordered: false } : argv;
+      const [expected, actual] = [await redis.call(...step.argv), await engine.call(...step.argv)];
+      if (step.unordered) expect(canonical(actual.value, true), step.argv.join(" ")).toEqual(canonical(expected.value, true));
+      else expect(actual.raw, step.argv.join(" ")).toBe(expected.raw);
+    }
   });
 
   it("passes KEYS and ARGV, validating numkeys", async () => {

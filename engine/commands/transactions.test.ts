@@ -103,6 +103,28 @@ describe("transactions against redis-server", () => {
     await diff.check([["MULTI"], ["SMEMBERS", "nothing"], ["SPOP", "nothing"], ["EXEC"]]);
   });
 
+  it("answers RESP3 clients with RESP3 nulls and aggregates", async () => {
+    const [redis, engine] = await diff.connectPair();
+    for (const client of [redis, engine]) await client.call("HELLO", "3");
+    const [redisOther, engineOther] = await diff.connectPair();
+    const steps: [string, string[]][] = [
+      ["main", ["HSET", "k", "f", "1"]],
+      ["main", ["WATCH", "k"]],
+      ["other", ["HSET", "k", "f", "2"]],
+      ["main", ["MULTI"]],
+      ["main", ["HGETALL", "k"]],
+      ["main", ["EXEC"]],
+      ["main", ["MULTI"]],
+      ["main", ["HGETALL", "k"]],
+      ["main", ["HGET", "k", "nope"]],
+      ["main", ["EXEC"]],
+    ];
+    for (const [who, argv] of steps) {
+      const [expected, actual] = who === "main" ? [await redis.call(...argv), await engine.call(...argv)] : [await redisOther.call(...argv), await engineOther.call(...argv)];
+      expect(actual.raw, `${who}: ${argv.join(" ")}`).toBe(expected.raw);
+    }
+  });
+
   it("runs a seeded random mix of transactions from two clients like Redis", async () => {
     const seed = 20261122;
     const random = seededRandom(seed);
