@@ -349,6 +349,16 @@ describe("string commands against redis-server", () => {
       ["OBJECT", "ENCODING", "floatcopy"],
       ["COPY", "k1", "k1copy"],
       ["OBJECT", "ENCODING", "k1copy"],
+      ["SET", "five", "5"],
+      ["COPY", "five", "fivecopy"],
+      ["OBJECT", "REFCOUNT", "fivecopy"],
+      ["OBJECT", "ENCODING", "fivecopy"],
+      ["RENAME", "five", "five2"],
+      ["OBJECT", "REFCOUNT", "five2"],
+      ["SETEX", "six", "100", "6"],
+      ["OBJECT", "REFCOUNT", "six"],
+      ["SET", "seven", "7", "GET"],
+      ["OBJECT", "REFCOUNT", "seven"],
     );
     await diff.check(steps);
   });
@@ -384,6 +394,27 @@ describe("string commands against redis-server", () => {
 
   it("command metadata matches COMMAND INFO", async () => {
     await checkCommandMetadata(diff, commands);
+  });
+
+  it("replies the same in RESP3", async () => {
+    await diff.both(["HELLO", "3"]);
+    try {
+      await diff.check([
+        ["SET", "a", "ohmytext", "GET"],
+        ["SET", "b", "mynewtext"],
+        ["LCS", "a", "b", "IDX", "WITHMATCHLEN"],
+        ["GETEX", "missing"],
+        ["MGET", "a", "missing"],
+        ["INCRBYFLOAT", "f", "1.5"],
+        ["TYPE", "a"],
+        ["OBJECT", "HELP"],
+        ["SCAN", "0", "MATCH", "x*"],
+        ["BITFIELD", "bf", "OVERFLOW", "FAIL", "INCRBY", "u2", "0", "9"],
+        ["SORT", "missing"],
+      ]);
+    } finally {
+      await diff.both(["HELLO", "2"]);
+    }
   });
 
   it(`random string command sequences match Redis`, async () => {

@@ -31,6 +31,7 @@ describe("string values", () => {
     expect(isSharedInteger(newStringObject("-1"), true)).toBe(false);
     expect(isSharedInteger(newStringObject("5"), false)).toBe(false);
     expect(isSharedInteger(newUnencodedStringObject("5"), true)).toBe(false);
+    expect(isSharedInteger(cloneStringObject(newStringObject("5")), true)).toBe(false);
   });
 
   it("grows in place within its capacity and zero-fills new bytes", () => {

@@ -24,6 +24,8 @@ const MAX_PREALLOC = 1024 * 1024;
 const ownedStores = new WeakSet<ArrayBufferLike>();
 /** Strings created without the integer check (INCRBYFLOAT), still "embstr" if they look like ints. */
 const notIntEncoded = new WeakSet<RedisObject>();
+/** Integer strings duplicated by COPY: Redis gives the copy its own object, never a shared one. */
+const unshared = new WeakSet<RedisObject>();
 
 /** A string object as SET stores it (Redis's tryObjectEncoding). */
 export function newStringObject(value: string): RedisObject<"string"> {
@@ -56,7 +58,7 @@ export function stringEncoding(object: RedisObject<"string">): "int" | "embstr" 
  * then reports INT_MAX). Sharing is off when maxmemory is set with an LRU/LFU policy.
  */
 export function isSharedInteger(object: RedisObject<"string">, sharingAllowed: boolean): boolean {
-  if (!sharingAllowed || stringEncoding(object) !== "int") return false;
+  if (!sharingAllowed || unshared.has(object) || stringEncoding(object) !== "int") return false;
   const value = Number(object.value);
   return value >= 0 && value < SHARED_INTEGERS;
 }
@@ -66,6 +68,7 @@ export function cloneStringObject(object: RedisObject<"string">): RedisObject<"s
   const clone = new RedisObject("string", typeof value === "string" ? value : value.latin1Slice(0, value.length));
   clone.forceRaw = object.forceRaw;
   if (notIntEncoded.has(object)) notIntEncoded.add(clone);
+  unshared.add(clone);
   return clone;
 }
 
