@@ -519,6 +519,22 @@ describe("expiry on a virtual clock", () => {
     engine.close();
   });
 
+  it("OBJECT IDLETIME counts from the last access; EXISTS, TYPE, TTL and OBJECT do not touch", async () => {
+    const clock = new VirtualClock();
+    const engine = new Engine({ clock });
+    const client = engine.connect();
+    await client.call("SET", "k", "v");
+    clock.advance(10_000);
+    for (const command of [["EXISTS", "k"], ["TYPE", "k"], ["TTL", "k"], ["OBJECT", "ENCODING", "k"], ["SCAN", "0"]]) await client.call(...command);
+    expect(await client.call("OBJECT", "IDLETIME", "k")).toBe(10);
+    await client.call("GET", "k");
+    expect(await client.call("OBJECT", "IDLETIME", "k")).toBe(0);
+    clock.advance(3_000);
+    await client.call("TOUCH", "k");
+    expect(await client.call("OBJECT", "IDLETIME", "k")).toBe(0);
+    engine.close();
+  });
+
   it("an expired key disappears on access when the cycle has not run", async () => {
     const clock = new VirtualClock();
     const engine = new Engine({ clock });
