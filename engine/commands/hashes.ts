@@ -7,7 +7,6 @@ import { globMatch } from "../util/glob";
 import { addLongDouble, formatLongDoubleHuman, parseLongDouble } from "../util/long-double";
 import { registerEncoding, registerHashFieldReader, registerTypeCloner } from "../types";
 import { INT64_RANGE, parseInt64 } from "../util/numbers";
-import { sampleIndexes } from "../util/sampling";
 import { deleteIfEmpty, isToken, readTyped, scanCursorArg, scanOptionsArg, signedCountArg, writeTyped } from "./args";
 import { type ArgumentDoc, type CommandContext, type CommandSpec, defineCommand } from "./spec";
 
@@ -189,9 +188,7 @@ function randomFields(hash: HashValue, count: number, random: () => number): str
     for (let i = 0; i < -count; i++) fields[i] = hash.randomField(random)!;
     return fields;
   }
-  const all = [...hash.keys()];
-  if (count >= hash.size) return all;
-  return sampleIndexes(all.length, count, random).map((index) => all[index]!);
+  return count >= hash.size ? [...hash.keys()] : hash.randomDistinct(count, random);
 }
 
 function hscan({ client }: CommandContext, argv: string[]): Reply {

@@ -72,6 +72,18 @@ describe("HashValue", () => {
     expect(hash.get("z")).toBe("Z");
   });
 
+  it("samples distinct random fields, few or many", () => {
+    const hash = new HashValue();
+    for (let i = 0; i < 30; i++) hash.set(`f${i}`, "v", { maxListpackEntries: 512, maxListpackValue: 64 });
+    const random = seededRandom(5);
+    for (const count of [1, 5, 10, 11, 29]) {
+      const fields = hash.randomDistinct(count, random);
+      expect(fields.length).toBe(count);
+      expect(new Set(fields).size).toBe(count);
+      for (const field of fields) expect(hash.has(field)).toBe(true);
+    }
+  });
+
   it("picks random fields among the present ones", () => {
     const hash = new HashValue();
     expect(hash.randomField(Math.random)).toBeUndefined();

@@ -4,6 +4,7 @@
  * hashes answer HGETALL/HKEYS in Redis's order. `encoding` only records what Redis would use:
  * "listpack" while small, then "hashtable" for good (the conversion is one-way, as in Redis).
  */
+import { sampleDistinctKeys } from "../util/sampling";
 import { Dict } from "./dict";
 import { scanDict } from "./dict-scan";
 
@@ -51,6 +52,11 @@ export class HashValue {
   /** A uniformly random field, or undefined when empty. */
   randomField(random: () => number): string | undefined {
     return this.fields.randomKey(random);
+  }
+
+  /** `count` (< size) distinct random fields. */
+  randomDistinct(count: number, random: () => number): string[] {
+    return sampleDistinctKeys(this.fields.size, count, () => this.fields.randomKey(random)!, () => this.fields.keysIterator(), random);
   }
 
   entries(): IterableIterator<[string, string]> {

@@ -7,7 +7,7 @@
  * Conversion to "hashtable" is one-way, as in Redis.
  */
 import { parseInt64 } from "../util/numbers";
-import { sampleIndexes } from "../util/sampling";
+import { sampleDistinctKeys, sampleIndexes } from "../util/sampling";
 import { Dict } from "./dict";
 import { scanDict } from "./dict-scan";
 
@@ -116,15 +116,9 @@ export class SetValue {
 
   /** `count` (< size) distinct random members, left in place. */
   randomDistinct(count: number, random: () => number): string[] {
-    if (this.members) {
-      // Few wanted: sample until distinct. Many: copy and remove at random (as Redis does).
-      if (count * 3 <= this.members.size) {
-        const chosen = new Set<string>();
-        while (chosen.size < count) chosen.add(this.members.randomKey(random)!);
-        return [...chosen];
-      }
-      const all = [...this.members.keysIterator()];
-      return sampleIndexes(all.length, count, random).map((index) => all[index]!);
+    const members = this.members;
+    if (members) {
+      return sampleDistinctKeys(members.size, count, () => members.randomKey(random)!, () => members.keysIterator(), random);
     }
     return sampleIndexes(this.ints.length, count, random).map((index) => this.ints[index]!);
   }
