@@ -27,6 +27,7 @@ async function expirationsPerSecond(t: TestContext, keys: string[]): Promise<Map
 export const lab: LabDefinition = {
   slug: "cache-avalanche",
   title: "Cache avalanche: jittered TTLs",
+  appServers: 2,
   functions: ["warmCache", "getProduct"],
   backend: (store) => ({
     loadProduct: (id: string) => store.get(`product:${id}`) ?? null,

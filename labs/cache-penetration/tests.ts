@@ -19,6 +19,7 @@ async function createUsers(t: TestContext, app: AppServer, ids: string[]): Promi
 export const lab: LabDefinition = {
   slug: "cache-penetration",
   title: "Cache penetration",
+  appServers: 2,
   functions: ["getUser", "onUserCreated"],
   backend: (store) => ({
     findUser: (id: string) => store.get(`user:${id}`) ?? null,

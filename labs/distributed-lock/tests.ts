@@ -23,6 +23,7 @@ function storage(store: Map<string, unknown>) {
 export const lab: LabDefinition = {
   slug: "distributed-lock",
   title: "Distributed lock with fencing tokens",
+  appServers: 4,
   functions: ["acquire", "release", "renew", "writeProtected"],
   backend: storage,
   hints: [

@@ -25,7 +25,9 @@ let nextTestDir = 0;
 
 /** The workers one submission leases: app server i of every test runs in workers[i]. */
 class Lease implements WorkerSource {
-  readonly workers: SandboxWorker[] = [];
+  private workers: SandboxWorker[] = [];
+  /** Every worker this submission used, replaced ones included (their output belongs to the verdict). */
+  private readonly used: SandboxWorker[] = [];
   sandboxWaitMs = 0;
 
   constructor(
@@ -33,24 +35,40 @@ class Lease implements WorkerSource {
     readonly code: string,
   ) {}
 
+  async acquire(count: number): Promise<void> {
+    const started = performance.now();
+    this.workers = await this.pool.lease(count);
+    this.used.push(...this.workers);
+    this.sandboxWaitMs += performance.now() - started;
+  }
+
   async workerFor(index: number): Promise<SandboxWorker> {
     const existing = this.workers[index];
-    if (existing?.isAlive) return existing;
-    if (existing) this.pool.release(existing);
+    if (!existing) throw new Error(`this lab declares ${this.workers.length} app servers; a test asked for app server ${index + 1}`);
+    if (existing.isAlive) return existing;
+    // A worker stopped by a limit in an earlier test: the next test gets a fresh process.
+    this.pool.release(existing);
     const started = performance.now();
-    const worker = await this.pool.acquire();
+    const [replacement] = await this.pool.lease(1);
     this.sandboxWaitMs += performance.now() - started;
-    this.workers[index] = worker;
-    return worker;
+    this.workers[index] = replacement!;
+    this.used.push(replacement!);
+    return replacement!;
+  }
+
+  /** Ends every process of this submission (a test that timed out may have calls still running). */
+  stopAll(reason: SandboxError): void {
+    for (const worker of this.workers) worker.end(reason);
   }
 
   output(): string {
-    const text = this.workers.map((worker) => worker.output.join("")).join("");
+    const text = this.used.map((worker) => worker.output.join("")).join("");
     return text.length > MAX_VERDICT_OUTPUT ? `${text.slice(0, MAX_VERDICT_OUTPUT)}\n… (output cut)` : text;
   }
 
   release(): void {
     for (const worker of this.workers) this.pool.release(worker);
+    this.workers = [];
   }
 }
 
@@ -78,7 +96,7 @@ async function runTest(lab: LabDefinition, test: LabTest, lease: Lease): Promise
     if (error instanceof LearnerError) return { ...failed, message: `your function threw: ${error.message}` };
     if (error instanceof SandboxError) {
       // A test that timed out may leave calls running: stop the processes so the next test starts clean.
-      if (error.kind === "time-limit") for (const worker of lease.workers) worker.end(error);
+      if (error.kind === "time-limit") lease.stopAll(error);
       return { ...failed, message: error.message, sandboxError: { kind: error.kind, message: error.message } };
     }
     return { ...failed, message: `the test could not complete: ${error instanceof Error ? error.message : String(error)}` };
@@ -123,6 +141,8 @@ export async function gradeSolution(lab: LabDefinition, source: string, mode: "r
   const results: TestResult[] = [];
   let stopped: TestResult["sandboxError"];
   try {
+    // All app servers up front: waiting for the host's workers never counts against a test's time.
+    await lease.acquire(lab.appServers);
     for (const test of tests) {
       if (stopped) {
         results.push({ name: test.name, visible: test.visible, passed: false, message: `not run: an earlier test hit the sandbox's ${stopped.kind}`, durationMs: 0 });

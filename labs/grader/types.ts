@@ -17,6 +17,8 @@ export interface LabTest {
 export interface LabDefinition {
   slug: string;
   title: string;
+  /** Sandboxed app servers the tests use at most (each is one process). */
+  appServers: number;
   /** Functions the solution must export (their signatures are in starter.ts). */
   functions: string[];
   /** The fake database a lab's code may call as `db.<method>(...)`; fresh per test. */

@@ -10,6 +10,7 @@ async function seedItems(t: TestContext): Promise<void> {
 export const lab: LabDefinition = {
   slug: "hot-key",
   title: "Hot key",
+  appServers: 4,
   functions: ["getItem"],
   hints: [
     "A Map at module level is a per-app-server cache: store { value, expiresAt } with Date.now() + 5000.",

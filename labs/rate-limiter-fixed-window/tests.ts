@@ -6,6 +6,7 @@ const WINDOW = 60;
 export const lab: LabDefinition = {
   slug: "rate-limiter-fixed-window",
   title: "Fixed-window rate limiter",
+  appServers: 2,
   functions: ["isAllowed"],
   hints: [
     "One counter per user per window: put the window number (Date.now() / 1000 / windowSeconds, rounded down) in the key.",

@@ -15,6 +15,7 @@ import { WorkerPool } from "./pool";
 const probeLab: LabDefinition = {
   slug: "probe",
   title: "probe",
+  appServers: 1,
   functions: ["probe"],
   hints: [],
   tests: [

@@ -1,8 +1,11 @@
 /**
- * Pre-started sandbox workers. A worker serves one submission (possibly as several app servers
- * in turn of its tests) and is then killed: nothing a run does to its process can reach the
- * next learner. Idle workers are started ahead of time so a submission rarely waits for Node to
- * boot; a cap on live workers keeps a burst of submissions from exhausting the host.
+ * Pre-started sandbox workers. A worker serves one submission (as one of its app servers, for
+ * every test in turn) and is then killed: nothing a run does to its process can reach the next
+ * learner. Idle workers are booted ahead of time so a submission rarely waits for Node to start.
+ *
+ * Submissions lease all the app servers they need at once, first come first served, and at most
+ * `max` workers are leased at a time: a burst of submissions queues instead of overloading the
+ * host, and two submissions can never each hold half of what the other needs.
  */
 import { workerBundle } from "./bundle";
 import { DEFAULT_LIMITS, SandboxWorker, type WorkerLimits } from "./worker";
@@ -10,65 +13,50 @@ import { DEFAULT_LIMITS, SandboxWorker, type WorkerLimits } from "./worker";
 export interface PoolOptions {
   /** Booted workers kept waiting. */
   idle: number;
-  /** Workers alive at once (idle + leased); acquire() waits beyond this. */
+  /** Workers leased at once; lease() queues beyond this. */
   max: number;
   limits: WorkerLimits;
 }
 
 export class WorkerPool {
-  private readonly idle: SandboxWorker[] = [];
-  private live = 0;
-  private readonly waiters: (() => void)[] = [];
-  private closed = false;
   readonly options: PoolOptions;
+  private readonly idle: SandboxWorker[] = [];
+  private booting = 0;
+  private leased = 0;
+  private readonly queue: { count: number; grant: () => void }[] = [];
+  private closed = false;
 
   constructor(options: Partial<PoolOptions> = {}) {
-    this.options = { idle: 4, max: 24, limits: DEFAULT_LIMITS, ...options };
+    this.options = { idle: 4, max: 16, limits: DEFAULT_LIMITS, ...options };
   }
 
-  /** Starts the idle workers; acquire() does it lazily too. */
+  /** Boots the idle workers (lease() does it lazily too). */
   async warm(): Promise<void> {
-    await this.refill();
+    this.refill();
+    await Promise.all(this.idle.map((worker) => worker.ready.catch(() => {})));
   }
 
-  /** A booted worker for the caller's exclusive use; give it back with release(). */
-  async acquire(): Promise<SandboxWorker> {
-    for (;;) {
-      if (this.closed) throw new Error("the sandbox pool is closed");
-      const worker = this.idle.shift();
-      if (worker) {
-        void this.refill();
-        try {
-          await worker.ready;
-          return worker;
-        } catch {
-          this.forget(worker);
-          continue;
-        }
-      }
-      if (this.live < this.options.max) {
-        const fresh = await this.start();
-        try {
-          await fresh.ready;
-          return fresh;
-        } catch (error) {
-          this.forget(fresh);
-          throw error;
-        }
-      }
-      await new Promise<void>((resolve) => this.waiters.push(resolve));
+  /** `count` booted workers for the caller's exclusive use; give each back with release(). */
+  async lease(count: number): Promise<SandboxWorker[]> {
+    if (count > this.options.max) throw new Error(`cannot lease ${count} workers from a pool of ${this.options.max}`);
+    if (this.leased + count > this.options.max || this.queue.length > 0) {
+      await new Promise<void>((grant) => this.queue.push({ count, grant }));
+    } else {
+      this.leased += count;
     }
+    return Promise.all(Array.from({ length: count }, () => this.take()));
   }
 
-  /** Kills a worker after use. */
+  /** Kills a leased worker and frees its slot. */
   release(worker: SandboxWorker): void {
     worker.resume();
     worker.process.kill("SIGKILL");
-    void worker.exited.then(() => this.forget(worker));
+    this.leased--;
+    this.grantWaiting();
   }
 
-  get liveWorkers(): number {
-    return this.live;
+  get leasedWorkers(): number {
+    return this.leased;
   }
 
   async close(): Promise<void> {
@@ -78,47 +66,49 @@ export class WorkerPool {
     await Promise.all(idle.map((worker) => worker.exited));
   }
 
-  private forgotten = new WeakSet<SandboxWorker>();
+  private grantWaiting(): void {
+    while (this.queue.length > 0 && this.leased + this.queue[0]!.count <= this.options.max) {
+      const next = this.queue.shift()!;
+      this.leased += next.count;
+      next.grant();
+    }
+  }
 
-  private forget(worker: SandboxWorker): void {
-    if (this.forgotten.has(worker)) return;
-    this.forgotten.add(worker);
-    this.live--;
-    this.waiters.shift()?.();
-    void this.refill();
+  /** An idle worker if one is booted (or booting), else a new one; retries if one dies while booting. */
+  private async take(): Promise<SandboxWorker> {
+    for (;;) {
+      if (this.closed) throw new Error("the sandbox pool is closed");
+      const worker = this.idle.shift() ?? (await this.start());
+      this.refill();
+      try {
+        await worker.ready;
+        return worker;
+      } catch {
+        // It died before booting (killed, out of resources): try another one.
+      }
+    }
   }
 
   private async start(): Promise<SandboxWorker> {
-    this.live++;
-    let bundle: string;
-    try {
-      bundle = await workerBundle();
-    } catch (error) {
-      this.live--;
-      throw error;
-    }
-    const worker = new SandboxWorker(bundle, this.options.limits);
-    // A worker that dies while idle (it should not) must not hold a slot.
-    void worker.exited.then(() => {
-      const at = this.idle.indexOf(worker);
-      if (at >= 0) {
-        this.idle.splice(at, 1);
-        this.forget(worker);
-      }
-    });
-    return worker;
+    return new SandboxWorker(await workerBundle(), this.options.limits);
   }
 
-  private booting = 0;
-
-  private async refill(): Promise<void> {
-    while (!this.closed && this.idle.length + this.booting < this.options.idle && this.live < this.options.max) {
+  private refill(): void {
+    while (!this.closed && this.idle.length + this.booting < this.options.idle) {
       this.booting++;
-      try {
-        this.idle.push(await this.start());
-      } finally {
-        this.booting--;
-      }
+      void this.start().then(
+        (worker) => {
+          this.booting--;
+          if (this.closed) worker.process.kill("SIGKILL");
+          else this.idle.push(worker);
+          // A worker that dies while idle must not be handed out.
+          void worker.exited.then(() => {
+            const at = this.idle.indexOf(worker);
+            if (at >= 0) this.idle.splice(at, 1);
+          });
+        },
+        () => this.booting--,
+      );
     }
   }
 }

@@ -5,6 +5,7 @@ const MINUTE = 60_000;
 export const lab: LabDefinition = {
   slug: "session-store",
   title: "Session store with sliding expiry",
+  appServers: 2,
   functions: ["createSession", "getSession", "destroySession"],
   hints: [
     "Store the session under session:<id> with EX 1800.",

@@ -10,6 +10,7 @@ async function takeMany(app: AppServer, count: number, bucket: string, capacity:
 export const lab: LabDefinition = {
   slug: "token-bucket-lua",
   title: "Token bucket in Lua",
+  appServers: 4,
   functions: ["take"],
   hints: [
     "In the script: HMGET tokens and ts; if missing, start full; add (now - ts) / 1000 * rate, capped with math.min.",
