@@ -17,7 +17,7 @@
  * Without a registered hook these conventions are used: `value.clone()` for COPY,
  * `value.encoding` for OBJECT ENCODING, `value.get(field)` for hash fields, and iterating the
  * value (strings, in order) for the elements of lists and sets. Sorted sets must register an
- * elements reader, lists a builder.
+ * elements reader, lists a builder. registerSortPreparation covers SORT's one side effect.
  */
 import { RedisObject, type ObjectType } from "./object";
 import { cloneStringObject, stringEncoding } from "./structures/string-value";
@@ -29,6 +29,7 @@ const encodings = new Map<ObjectType, (value: never) => string>();
 const elementReaders = new Map<ObjectType, (value: never) => string[]>();
 let hashFieldReader: ((hash: ValueOf<"hash">, field: string) => string | undefined) | undefined;
 let listBuilder: ((items: string[]) => ValueOf<"list">) | undefined;
+const sortPreparations = new Map<ObjectType, (value: never) => void>();
 
 /** COPY's deep copy of a value of `type`; the copy must share nothing mutable with the original. */
 export function registerTypeCloner<T extends ObjectType>(type: T, clone: (value: ValueOf<T>) => ValueOf<T>): void {
@@ -56,6 +57,15 @@ export function registerHashFieldReader(read: (hash: ValueOf<"hash">, field: str
 /** Builds a list value holding `items` head to tail, for SORT ... STORE. */
 export function registerListBuilder(build: (items: string[]) => ValueOf<"list">): void {
   listBuilder = build;
+}
+
+/**
+ * Runs before SORT reads a value. Redis 7.0 converts a listpack sorted set to a skiplist for
+ * good there (OBJECT ENCODING then says "skiplist"). Without a hook, a sorted set whose value
+ * has an `encoding` field gets it set to "skiplist".
+ */
+export function registerSortPreparation<T extends ObjectType>(type: T, prepare: (value: ValueOf<T>) => void): void {
+  sortPreparations.set(type, prepare as (value: never) => void);
 }
 
 function missingHook(what: string, type: string): never {
@@ -90,6 +100,13 @@ export function elementsOf(object: RedisObject): string[] {
     missingHook("elements reader", object.type);
   }
   return [...value];
+}
+
+export function prepareForSort(object: RedisObject): void {
+  const prepare = sortPreparations.get(object.type);
+  if (prepare) return prepare(object.value as never);
+  const value = object.value as { encoding?: unknown };
+  if (object.type === "zset" && typeof value.encoding === "string") value.encoding = "skiplist";
 }
 
 export function readHashField(hash: ValueOf<"hash">, field: string): string | undefined {

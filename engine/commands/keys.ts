@@ -5,7 +5,7 @@ import { errors, fail } from "../errors";
 import { RedisObject } from "../object";
 import { OK, type Reply, SimpleString } from "../protocol/reply";
 import { isSharedInteger, toBinaryString } from "../structures/string-value";
-import { buildList, cloneObject, elementsOf, objectEncoding, readHashField } from "../types";
+import { buildList, cloneObject, elementsOf, objectEncoding, prepareForSort, readHashField } from "../types";
 import { globMatch } from "../util/glob";
 import { INT64_RANGE, parseInt64 } from "../util/numbers";
 import { helpReply, integerArg, isToken, scanCursorArg, scanOptionsArg } from "./args";
@@ -465,6 +465,7 @@ function sortGeneric(ctx: CommandContext, argv: string[], readOnly: boolean): Re
   }
   const sorted = db.lookupRead(argv[1]!);
   if (sorted !== undefined && sorted.type !== "list" && sorted.type !== "set" && sorted.type !== "zset") return fail(errors.wrongType);
+  if (sorted !== undefined) prepareForSort(sorted);
   const sortedType = sorted?.type ?? "list";
   // Unsorted set output would differ between replicas and scripts: Redis sorts it then.
   if (dontSort && sortedType === "set" && (storeKey !== undefined || ctx.client.name === "__lua")) {
