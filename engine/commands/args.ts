@@ -4,7 +4,7 @@ import { type ObjectType, RedisObject } from "../object";
 import type { Database } from "../database";
 import { cStrtod, parseDouble, parseInt64, parseSafeInteger } from "../util/numbers";
 import type { CommandContext } from "./spec";
-import { SimpleString } from "../protocol/reply";
+import { ErrorReply, SimpleString } from "../protocol/reply";
 
 /** An integer argument that must fit a safe JS integer; "value is not an integer or out of range" otherwise. */
 export function integerArg(text: string, error = errors.notInteger): number {
@@ -162,4 +162,31 @@ export function numkeysKeyPositions(argv: string[], numkeysIndex: number, fixed:
   const positions = [...fixed];
   for (let i = 1; i <= count; i++) positions.push(numkeysIndex + i);
   return positions;
+}
+
+/** LMPOP/ZMPOP and their blocking forms: `numkeys key [key ...] <end> [COUNT count]`. */
+export interface MultiPopArgs {
+  keys: string[];
+  /** True for the first of the two end tokens (LEFT, MIN). */
+  fromFirstEnd: boolean;
+  count: number;
+}
+
+/** Parses the MPOP arguments starting at argv[numkeysIndex], with Redis's checks and error order. */
+export function multiPopArgs(argv: string[], numkeysIndex: number, ends: [string, string]): MultiPopArgs {
+  const numkeysError = new ErrorReply("ERR numkeys should be greater than 0");
+  const numkeys = integerArg(argv[numkeysIndex]!, numkeysError);
+  if (numkeys < 1) fail(numkeysError);
+  const endIndex = numkeysIndex + numkeys + 1;
+  if (endIndex >= argv.length) fail(errors.syntax);
+  const fromFirstEnd = isToken(argv[endIndex], ends[0]);
+  if (!fromFirstEnd && !isToken(argv[endIndex], ends[1])) fail(errors.syntax);
+  let count: number | undefined;
+  for (let i = endIndex + 1; i < argv.length; i++) {
+    if (count !== undefined || !isToken(argv[i], "COUNT") || i + 1 >= argv.length) fail(errors.syntax);
+    const countError = new ErrorReply("ERR count should be greater than 0");
+    count = integerArg(argv[++i]!, countError);
+    if (count < 1) fail(countError);
+  }
+  return { keys: argv.slice(numkeysIndex + 1, endIndex), fromFirstEnd, count: count ?? 1 };
 }

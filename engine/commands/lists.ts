@@ -7,7 +7,7 @@ import { NULL_ARRAY, ErrorReply, OK, type Reply } from "../protocol/reply";
 import { ListValue } from "../structures/list";
 import { INT64_RANGE, parseInt64 } from "../util/numbers";
 import { registerListBuilder } from "../types";
-import { deleteIfEmpty, integerArg, isToken, numkeysKeyPositions, readTyped, timeoutArg, writeTyped } from "./args";
+import { deleteIfEmpty, integerArg, isToken, multiPopArgs, numkeysKeyPositions, readTyped, timeoutArg, writeTyped } from "./args";
 import { type CommandContext, type CommandSpec, type HandlerResult, defineCommand } from "./spec";
 
 registerListBuilder((items) => ListValue.from(items));
@@ -26,14 +26,6 @@ function nonNegativeArg(text: string, message: string): number {
   const error = new ErrorReply(message);
   const value = integerArg(text, error);
   if (value < 0) fail(error);
-  return value;
-}
-
-/** A count that must be >= 1 (LMPOP's numkeys and COUNT). */
-function positiveArg(text: string, message: string): number {
-  const error = new ErrorReply(message);
-  const value = integerArg(text, error);
-  if (value < 1) fail(error);
   return value;
 }
 
@@ -180,21 +172,10 @@ const brpopCommand = (ctx: CommandContext, argv: string[]) => blockingPop(ctx, a
 
 /** LMPOP/BLMPOP: numkeys key [key ...] LEFT|RIGHT [COUNT count], numkeys at `numkeysIndex`. */
 function mpopGeneric(ctx: CommandContext, argv: string[], numkeysIndex: number, blocking: boolean): HandlerResult {
-  const numkeys = positiveArg(argv[numkeysIndex]!, "ERR numkeys should be greater than 0");
-  const whereIndex = numkeysIndex + numkeys + 1;
-  if (whereIndex >= argv.length) return errors.syntax;
-  const end = endArg(argv[whereIndex]!);
-  let count: number | undefined;
-  for (let i = whereIndex + 1; i < argv.length; i++) {
-    if (count === undefined && isToken(argv[i], "COUNT") && i + 1 < argv.length) {
-      count = positiveArg(argv[++i]!, "ERR count should be greater than 0");
-    } else {
-      return errors.syntax;
-    }
-  }
-  const keys = argv.slice(numkeysIndex + 1, whereIndex);
-  if (blocking) return blockingPop(ctx, argv, keys, end, argv[1]!, count ?? 1);
-  return popFirstNonEmpty(ctx, keys, end, count ?? 1) ?? NULL_ARRAY;
+  const { keys, fromFirstEnd, count } = multiPopArgs(argv, numkeysIndex, ["LEFT", "RIGHT"]);
+  const end = fromFirstEnd ? "left" : "right";
+  if (blocking) return blockingPop(ctx, argv, keys, end, argv[1]!, count);
+  return popFirstNonEmpty(ctx, keys, end, count) ?? NULL_ARRAY;
 }
 
 const lmpopCommand = (ctx: CommandContext, argv: string[]) => mpopGeneric(ctx, argv, 1, false);
