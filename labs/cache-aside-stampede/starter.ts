@@ -9,7 +9,7 @@ export interface Product {
 export interface Deps {
   redis: Redis;
   db: {
-    /** The slow source of truth (~100 ms); null if there is no such product. */
+    /** The slow source of truth (0.1–1 s per call); null if there is no such product. */
     loadProduct(id: string): Promise<Product | null>;
   };
 }

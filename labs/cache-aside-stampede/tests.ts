@@ -64,7 +64,7 @@ export const lab: LabDefinition = {
         // however loaded the host is: solutions that coordinate only within a process load 4 times.
         t.backend.latencyMs = 1_000;
         const apps = await t.apps(4);
-        const results = await t.spread(apps, 500, (app) => app.call<Product>("getProduct", "3"));
+        const results = await t.spread<Product>(apps, 500, "getProduct", () => ["3"]);
         t.expectEqual(results.filter((result) => result?.price !== 19.99).length, 0, "requests that got a wrong product");
         t.expect(t.backend.calls <= 2, "at most 2 database calls", "≤ 2", t.backend.calls);
       },

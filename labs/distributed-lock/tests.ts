@@ -62,7 +62,7 @@ export const lab: LabDefinition = {
       explanation: "Taking the lock must be a single atomic command (SET NX PX): check-then-set lets several callers in.",
       async run(t) {
         const apps = await t.apps(4);
-        const locks = await t.spread(apps, 100, (app) => app.call<Lock | null>("acquire", "payout", 30_000));
+        const locks = await t.spread<Lock | null>(apps, 100, "acquire", () => ["payout", 30_000]);
         t.expectEqual(locks.filter((lock) => lock !== null).length, 1, "winners among 100 concurrent acquires");
       },
     },

@@ -81,6 +81,11 @@ export class AppServer {
     return this.worker.call(fn, args, this.t.clock.now(), this.t.callTimeoutMs) as Promise<T>;
   }
 
+  /** Starts several calls of `fn` in the same tick of this app server. */
+  callMany(fn: string, argsList: unknown[][]): Promise<unknown>[] {
+    return this.worker.callMany(fn, argsList, this.t.clock.now(), this.t.callTimeoutMs);
+  }
+
   /** SIGSTOP: the process freezes mid-flight, as in a long GC pause. */
   pause(): void {
     this.worker.pause();
@@ -171,9 +176,19 @@ export class TestContext {
     return result;
   }
 
-  /** Makes `count` calls at once, spread round-robin over `apps`; results in call order. */
-  spread<T>(apps: AppServer[], count: number, call: (app: AppServer, index: number) => Promise<T>): Promise<T[]> {
-    return Promise.all(Array.from({ length: count }, (_, index) => call(apps[index % apps.length]!, index)));
+  /**
+   * A burst: `count` calls of `fn`, spread round-robin over `apps`, each app server starting its
+   * share in the same tick (so they truly overlap). `args(i)` gives call i's arguments; results
+   * come back in call order.
+   */
+  spread<T>(apps: AppServer[], count: number, fn: string, args: (index: number) => unknown[]): Promise<T[]> {
+    const results: Promise<unknown>[] = new Array(count);
+    apps.forEach((app, appIndex) => {
+      const indexes = Array.from({ length: count }, (_, index) => index).filter((index) => index % apps.length === appIndex);
+      const promises = app.callMany(fn, indexes.map(args));
+      indexes.forEach((index, k) => (results[index] = promises[k]!));
+    });
+    return Promise.all(results) as Promise<T[]>;
   }
 
   /** Runs `call` and returns what it resolved to with the commands the solution sent meanwhile (MONITOR-style lines). */

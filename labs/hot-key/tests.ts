@@ -44,7 +44,7 @@ export const lab: LabDefinition = {
         for (let round = 0; round < 20; round++) {
           const ids = Array.from({ length: 100 }, () => String(nextRank()));
           for (const id of ids) requests.set(id, (requests.get(id) ?? 0) + 1);
-          const values = await t.spread(apps, ids.length, (app, i) => app.call<string | null>("getItem", ids[i]!));
+          const values = await t.spread<string | null>(apps, ids.length, "getItem", (i) => [ids[i]!]);
           const wrong = values.findIndex((value, i) => value !== `value-${ids[i]}-v1`);
           t.expect(wrong < 0, `getItem(${ids[wrong]}) returned a wrong value`, `value-${ids[wrong]}-v1`, values[wrong]);
           t.advance(1_000);
@@ -67,11 +67,11 @@ export const lab: LabDefinition = {
       async run(t) {
         await t.cmd("SET", "item:0", "old price");
         const apps = await t.apps(4);
-        for (let i = 0; i < 3; i++) await t.spread(apps, 40, (app) => app.call("getItem", "0"));
+        for (let i = 0; i < 3; i++) await t.spread(apps, 40, "getItem", () => ["0"]);
         await t.cmd("SET", "item:0", "new price");
         for (let second = 1; second <= 30; second++) {
           t.advance(1_000);
-          await t.spread(apps, 8, (app) => app.call("getItem", "0"));
+          await t.spread(apps, 8, "getItem", () => ["0"]);
         }
         const seen = await Promise.all(apps.map((app) => app.call("getItem", "0")));
         t.expectEqual(seen, ["new price", "new price", "new price", "new price"], "what each app server returns 30 s after the update");

@@ -55,7 +55,7 @@ export const lab: LabDefinition = {
         "Use an atomic INCR (or a Lua script) so each request sees a distinct count.",
       async run(t) {
         const apps = await t.apps(2);
-        const answers = await t.spread(apps, 50, (app) => app.call<boolean>("isAllowed", "carol", 20, WINDOW));
+        const answers = await t.spread<boolean>(apps, 50, "isAllowed", () => ["carol", 20, WINDOW]);
         t.expectEqual(answers.filter(Boolean).length, 20, "requests allowed out of 50 concurrent ones with limit 20");
       },
     },

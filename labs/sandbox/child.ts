@@ -204,8 +204,7 @@ function describeError(error: unknown): string {
   }
 }
 
-async function call(message: Extract<ParentMessage, { t: "call" }>): Promise<void> {
-  virtualNow = message.now;
+async function call(message: { id: number; fn: string; args: unknown[] }): Promise<void> {
   const module = current;
   const fn = module?.exports[message.fn];
   if (!module || typeof fn !== "function") {
@@ -238,8 +237,9 @@ process.on("message", (message: ParentMessage, handle: net.Socket | undefined) =
     case "load":
       load(message, handle);
       break;
-    case "call":
-      void call(message);
+    case "calls":
+      virtualNow = message.now;
+      for (const each of message.calls) void call(each);
       break;
     case "clock":
       virtualNow = message.now;

@@ -7,7 +7,8 @@
 export type ParentMessage =
   /** Evaluate a learner module in a fresh vm context; the engine stream arrives as the handle. */
   | { t: "load"; code: string; now: number; backendMethods: string[] }
-  | { t: "call"; id: number; fn: string; args: unknown[]; now: number }
+  /** Calls started in the same tick, so they really overlap (a burst of concurrent requests). */
+  | { t: "calls"; calls: { id: number; fn: string; args: unknown[] }[]; now: number }
   | { t: "clock"; now: number }
   | { t: "backend-result"; id: number; ok: boolean; value?: unknown; error?: string };
 

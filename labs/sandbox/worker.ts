@@ -202,16 +202,25 @@ export class SandboxWorker {
 
   /** Calls an exported function; rejects with LearnerError if it threw, SandboxError if the run was stopped. */
   call(fn: string, args: unknown[], now: number, timeoutMs: number): Promise<unknown> {
-    return new Promise((resolve, reject) => {
-      if (!this.alive) return reject(this.failure ?? new SandboxError("crash", "the sandbox process has exited"));
-      const id = this.nextId++;
-      const timer = setTimeout(
-        () => this.end(new SandboxError("time-limit", `${fn}() did not finish within ${timeoutMs} ms (infinite loop, or waiting forever?)`)),
-        timeoutMs,
-      );
-      this.calls.set(id, { resolve, reject, timer });
-      this.send({ t: "call", id, fn, args, now });
-    });
+    return this.callMany(fn, [args], now, timeoutMs)[0]!;
+  }
+
+  /** Starts one call per argument list in the same tick of the worker: they overlap for real. */
+  callMany(fn: string, argsList: unknown[][], now: number, timeoutMs: number): Promise<unknown>[] {
+    const calls = argsList.map((args) => ({ id: this.nextId++, fn, args }));
+    const results = calls.map(
+      ({ id }) =>
+        new Promise<unknown>((resolve, reject) => {
+          if (!this.alive) return reject(this.failure ?? new SandboxError("crash", "the sandbox process has exited"));
+          const timer = setTimeout(
+            () => this.end(new SandboxError("time-limit", `${fn}() did not finish within ${timeoutMs} ms (infinite loop, or waiting forever?)`)),
+            timeoutMs,
+          );
+          this.calls.set(id, { resolve, reject, timer });
+        }),
+    );
+    if (this.alive) this.send({ t: "calls", calls, now });
+    return results;
   }
 
   setClock(now: number): void {

@@ -56,7 +56,7 @@ export const lab: LabDefinition = {
       explanation: "Read-refill-take-write must be one atomic step: in a Lua script nothing runs between the read and the write.",
       async run(t) {
         const apps = await t.apps(4);
-        const answers = await t.spread(apps, 100, (app) => app.call<boolean>("take", "api:dave", 30, 0.5));
+        const answers = await t.spread<boolean>(apps, 100, "take", () => ["api:dave", 30, 0.5]);
         t.expectEqual(answers.filter(Boolean).length, 30, "tokens handed out to 100 concurrent requests, capacity 30");
       },
     },
