@@ -93,7 +93,16 @@ function scan({ client }: CommandContext, argv: string[]): Reply {
   const { pattern, count, type: wantedType } = scanOptionsArg(argv, 2, true);
   const db = client.db;
   const visited: string[] = [];
-  const next = db.dict.scan(cursor, count, (key) => visited.push(key));
+  const visit = (key: string) => visited.push(key);
+  // Redis keeps stepping until it has COUNT keys or has visited 10×COUNT buckets, so a
+  // sparse table still answers with about COUNT keys per call.
+  let next = cursor;
+  for (let budget = count * 10; ; ) {
+    const step = Math.max(1, Math.min(count - visited.length, budget));
+    next = db.dict.scan(next, step, visit);
+    budget -= step;
+    if (next === 0 || visited.length >= count || budget <= 0) break;
+  }
   // Filter after the scan step: expired keys are deleted on the way, which would move slots.
   const found: string[] = [];
   for (const key of visited) {
