@@ -440,4 +440,21 @@ describe("hash keyspace notifications against redis-server", () => {
     ]);
     expect(engineEvents).toEqual(redisEvents);
   });
+
+  it("files each event under Redis's class letter", async () => {
+    try {
+      for (const classes of ["Kg", "Eh", "KEA"]) {
+        await diff.check([["FLUSHALL"], ["CONFIG", "SET", "notify-keyspace-events", classes]]);
+        const [redisEvents, engineEvents] = await collectNotifications(diff, [
+      ["HSET", "h", "a", "1"],
+      ["HINCRBY", "h", "n", "1"],
+      ["HINCRBYFLOAT", "h", "n", "1.5"],
+      ["HDEL", "h", "a", "n"],
+    ]);
+        expect(engineEvents, classes).toEqual(redisEvents);
+      }
+    } finally {
+      await diff.both(["CONFIG", "SET", "notify-keyspace-events", "KEA"]);
+    }
+  });
 });

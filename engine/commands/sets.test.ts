@@ -514,4 +514,24 @@ describe("set keyspace notifications against redis-server", () => {
     ]);
     expect(engineEvents).toEqual(redisEvents);
   });
+
+  it("files each event under Redis's class letter", async () => {
+    try {
+      for (const classes of ["Kg", "Es", "KEA"]) {
+        await diff.check([["FLUSHALL"], ["CONFIG", "SET", "notify-keyspace-events", classes]]);
+        const [redisEvents, engineEvents] = await collectNotifications(diff, [
+      ["SADD", "s", "1", "2"],
+      ["SMOVE", "s", "t", "1"],
+      ["SREM", "s", "2"],
+      ["SADD", "a", "1"],
+      ["SUNIONSTORE", "d", "a", "t"],
+      ["SINTERSTORE", "d", "a", "nokey"],
+      ["SPOP", "t", "5"],
+    ]);
+        expect(engineEvents, classes).toEqual(redisEvents);
+      }
+    } finally {
+      await diff.both(["CONFIG", "SET", "notify-keyspace-events", "KEA"]);
+    }
+  });
 });
