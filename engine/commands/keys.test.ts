@@ -84,7 +84,7 @@ describe("generic key commands against redis-server", () => {
     await diff.check([["FLUSHALL"], ["MSET", "a", "1", "b", "2", "c", "3"], ["DEL", "b"]]);
     const [redisPage, enginePage] = await diff.both(["SCAN", "0"]);
     const page = (reply: typeof redisPage) => {
-      const [cursor, keys] = (reply.value as { items: [{ value: string }, { items: { value: string }[] }] }).items;
+      const [cursor, keys] = (reply.value as unknown as { items: [{ value: string }, { items: { value: string }[] }] }).items;
       return [cursor.value, keys.items.map((key) => key.value).sort()];
     };
     expect(page(enginePage)).toEqual(page(redisPage));
