@@ -366,6 +366,24 @@ describe("hash commands against redis-server", () => {
     }
   });
 
+  it("invalidates WATCH only on real changes, as Redis does", async () => {
+    await diff.check([
+      ["HSET", "h", "a", "1"],
+      ["WATCH", "h"],
+      ["HSETNX", "h", "a", "2"],
+      ["HDEL", "h", "missing"],
+      ["HINCRBY", "h", "a", "x"],
+      ["MULTI"],
+      ["HGET", "h", "a"],
+      ["EXEC"],
+      ["WATCH", "h"],
+      ["HSET", "h", "a", "1"],
+      ["MULTI"],
+      ["HGET", "h", "a"],
+      ["EXEC"],
+    ]);
+  });
+
   it("treats expired hashes as missing", async () => {
     await diff.check([["HSET", "h", "a", "1"], ["HSET", "h2", "a", "1"]]);
     await expireOnBoth(diff, "h");

@@ -367,6 +367,32 @@ describe("set commands against redis-server", () => {
     await checkEncoding(diff, "wordcopy", "hashtable");
   });
 
+  it("invalidates WATCH only on real changes, as Redis does", async () => {
+    await diff.check([
+      ["SADD", "s", "1"],
+      ["WATCH", "s", "d"],
+      ["SADD", "s", "1"],
+      ["SREM", "s", "9"],
+      ["SMOVE", "s", "s", "1"],
+      ["SMOVE", "s", "t", "9"],
+      ["SINTERSTORE", "d", "s", "nokey"],
+      ["SPOP", "nokey"],
+      ["MULTI"],
+      ["SCARD", "s"],
+      ["EXEC"],
+      ["WATCH", "s"],
+      ["SADD", "s", "2"],
+      ["MULTI"],
+      ["SCARD", "s"],
+      ["EXEC"],
+      ["WATCH", "d"],
+      ["SUNIONSTORE", "d", "s"],
+      ["MULTI"],
+      ["SCARD", "d"],
+      ["EXEC"],
+    ]);
+  });
+
   it("treats expired sets as missing", async () => {
     await diff.check([["SADD", "s", "1", "2"], ["SADD", "t", "2", "3"], ["SADD", "u", "9"]]);
     await expireOnBoth(diff, "s");
