@@ -4,7 +4,9 @@ import { Engine } from "../engine";
 import { checkCommandMetadata, collectNotifications } from "../testing/command-checks";
 import { seededRandom, type StepInput, useDifferential } from "../testing/differential";
 import type { RespClient } from "../testing/resp-client";
+import { commands as bitmapCommands } from "./bitmaps";
 import { commands } from "./keys";
+import { commands as stringCommands } from "./strings";
 
 /** A fixed far-future deadline (2100-01-01), so absolute expiry replies are deterministic. */
 const FUTURE_MS = 4102444800000;
@@ -483,6 +485,22 @@ describe("generic key commands against redis-server", () => {
 
   it("command metadata matches COMMAND INFO", async () => {
     await checkCommandMetadata(diff, [...commands, ...commands.flatMap((spec) => [...(spec.subcommands?.values() ?? [])])]);
+  });
+
+  it("COMMAND DOCS group, since and complexity match Redis for the key, string and bitmap groups", async () => {
+    const specs = [...commands, ...stringCommands, ...bitmapCommands];
+    for (const spec of [...specs, ...specs.flatMap((container) => [...(container.subcommands?.values() ?? [])])]) {
+      const name = spec.container ? `${spec.container}|${spec.name}` : spec.name;
+      const reply = await diff.redis().call("COMMAND", "DOCS", name);
+      const [, docs] = (reply.value as unknown as { items: [unknown, { items: { value?: string }[] }] }).items;
+      const fields = new Map<string, string | undefined>();
+      for (let i = 0; i + 1 < docs.items.length; i += 2) fields.set(docs.items[i]!.value!, docs.items[i + 1]!.value);
+      expect({ group: spec.group, since: spec.since, complexity: spec.complexity }, name).toEqual({
+        group: fields.get("group"),
+        since: fields.get("since"),
+        complexity: fields.get("complexity"),
+      });
+    }
   });
 
   it("random generic command sequences match Redis", async () => {
