@@ -100,6 +100,11 @@ export class Engine implements KeyspaceHost {
   private closed = false;
   /** Set by a hosting process so SHUTDOWN can stop it (the standalone server sets it). */
   onShutdown: (() => void) | undefined;
+  /**
+   * Set while a script that outran busy-reply-threshold runs on in slices: commands without the
+   * allow_busy flag get this reply (BUSY ...), and the cron waits, as in Redis.
+   */
+  busyReply: ErrorReply | undefined;
   /** The config file the server was started with (INFO config_file, CONFIG REWRITE). */
   configFile: string | undefined;
   /** DEBUG SET-ACTIVE-EXPIRE 0 turns the cron's active expiry off (tests use it). */
@@ -218,6 +223,8 @@ export class Engine implements KeyspaceHost {
         rejection = new ErrorReply(
           `ERR Can't execute '${fullName(spec)}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`,
         );
+      } else if (this.busyReply !== undefined && !spec.flags.has("allow_busy")) {
+        rejection = this.busyReply;
       }
     }
     if (rejection !== undefined) {
@@ -544,6 +551,7 @@ export class Engine implements KeyspaceHost {
 
   /** Periodic work, like Redis's serverCron: active expiry, ops/sec sampling, idle timeouts. */
   cron(): void {
+    if (this.busyReply !== undefined) return;
     if (this.activeExpireEnabled) this.activeExpireCycle();
     this.sampleOpsPerSecond();
     this.closeIdleClients();

@@ -387,17 +387,43 @@ describe("scripting against redis-server", () => {
   });
 });
 
+describe("busy scripts against redis-server (busy-reply-threshold 100 ms)", () => {
+  const diff = useDifferential({ engine: { config: { "busy-reply-threshold": "100" } }, redisArgs: ["--busy-reply-threshold", "100"] });
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it("answers BUSY to others while a long script runs, and SCRIPT KILL stops it", async () => {
+    const [redisRunner, engineRunner] = await diff.connectPair();
+    const loop = ["EVAL", "local i = 0 while true do i = i + 1 end", "0"];
+    const running = [redisRunner.call(...loop), engineRunner.call(...loop)];
+    await pause(300);
+    await diff.check([["GET", "x"], ["PING"], ["MULTI"], ["GET", "x"], ["EXEC"], ["SCRIPT", "KILL"]]);
+    const [expected, actual] = await Promise.all(running);
+    expect(actual!.raw).toBe(expected!.raw);
+    await diff.check([["SCRIPT", "KILL"], ["EVAL", "return 1", "0"]]);
+  });
+
+  it("refuses to kill a busy script that already wrote (UNKILLABLE), which then completes", async () => {
+    const [redisRunner, engineRunner] = await diff.connectPair();
+    const script = ["EVAL", "redis.call('set', 'w', '1') local deadline = tonumber(ARGV[1]) local i = 0 while i < deadline do i = i + 1 end return i", "0"];
+    // Long enough to go busy on both servers (fengari is much slower than C Lua).
+    const running = [redisRunner.call(...script, "20000000"), engineRunner.call(...script, "1000000")];
+    await pause(250);
+    await diff.check([["SCRIPT", "KILL"], ["GET", "w"]]);
+    const [expected, actual] = await Promise.all(running);
+    expect([expected!.raw, actual!.raw]).toEqual([":20000000\r\n", ":1000000\r\n"]);
+    await diff.check([["GET", "w"]]);
+  });
+});
+
 describe("scripting in-process", () => {
-  it("stops a script that runs past busy-reply-threshold with the SCRIPT KILL error", async () => {
+  it("stops a long script inside MULTI/EXEC at busy-reply-threshold, where it cannot yield", async () => {
     const engine = new Engine({ config: { "busy-reply-threshold": "50" } });
     const client = engine.connect();
-    const started = performance.now();
-    const reply = await client.call("EVAL", "local i = 0 while true do i = i + 1 end", "0");
-    expect(reply).toEqual(
+    await client.call("MULTI");
+    await client.call("EVAL", "local i = 0 while true do i = i + 1 end", "0");
+    expect(await client.call("EXEC")).toEqual([
       new ErrorReply("ERR Script killed by user with SCRIPT KILL... script: 3fcf51a9b854b8f66cb8685600b0d7df968f4398, on @user_script:1."),
-    );
-    expect(performance.now() - started).toBeLessThan(2000);
-    // The state is usable afterwards.
+    ]);
     expect(await client.call("EVAL", "return 1", "0")).toBe(1);
     engine.close();
   });
@@ -426,15 +452,17 @@ describe("scripting in-process", () => {
     const run = (i: number) => client.call("EVALSHA", sha, "1", "bucket", "100", "10", String(1_700_000_000_000 + i), "1");
     expect(await run(0)).toEqual([1, 99]);
     for (let i = 1; i < 500; i++) await run(i);
-    // The fastest of several batches: other work on a busy machine only ever slows batches down.
+    // CPU time of the fastest of several batches: other work on a busy machine inflates wall
+    // time (and, less, CPU time) but never makes a batch faster.
     let perCallUs = Infinity;
     for (let batch = 0; batch < 15; batch++) {
-      const started = performance.now();
+      const started = process.cpuUsage();
       for (let i = 0; i < 200; i++) await run(500 + batch * 200 + i);
-      perCallUs = Math.min(perCallUs, ((performance.now() - started) * 1000) / 200);
+      const used = process.cpuUsage(started);
+      perCallUs = Math.min(perCallUs, (used.user + used.system) / 200);
     }
-    // About 100 µs under vitest on an idle machine (the Lua VM runs in JavaScript); recompiling
-    // per call or rebuilding the state would cost milliseconds, far past this bound.
+    // Measured at 100-130 µs of CPU per call on a heavily loaded 2-core machine (the Lua VM runs
+    // in JavaScript); recompiling per call or rebuilding the state would cost milliseconds.
     expect(perCallUs).toBeLessThan(500);
     engine.close();
   });

@@ -4,7 +4,7 @@ import { ErrorReply, OK, type Reply } from "../protocol/reply";
 import { parseInt64 } from "../util/numbers";
 import { scriptRuntime } from "../scripting/runtime";
 import { helpReply, isToken } from "./args";
-import { type CommandContext, type CommandSpec, defineCommand } from "./spec";
+import { type CommandContext, type CommandSpec, type HandlerResult, defineCommand } from "./spec";
 
 const NO_SCRIPT = new ErrorReply("NOSCRIPT No matching script. Please use EVAL.");
 const TOO_MANY_KEYS = new ErrorReply("ERR Number of keys can't be greater than number of args");
@@ -27,7 +27,7 @@ function evalKeys(argv: string[]): number[] {
   return Array.from({ length: numKeys }, (_, i) => 3 + i);
 }
 
-function evalGeneric(ctx: CommandContext, argv: string[], bySha: boolean, readOnly: boolean): Reply {
+function evalGeneric(ctx: CommandContext, argv: string[], bySha: boolean, readOnly: boolean): HandlerResult {
   const numKeys = numKeysArg(argv);
   if (typeof numKeys !== "number") return numKeys;
   const { engine, client } = ctx;
@@ -47,7 +47,7 @@ function evalGeneric(ctx: CommandContext, argv: string[], bySha: boolean, readOn
   }
   const keys = argv.slice(3, 3 + numKeys);
   const args = argv.slice(3 + numKeys);
-  return runtime.execute(ctx, sha, script, keys, args, readOnly);
+  return runtime.execute(ctx, argv, sha, script, keys, args, readOnly);
 }
 
 function scriptLoad({ engine }: CommandContext, argv: string[]): Reply {
@@ -68,12 +68,9 @@ function scriptFlush({ engine }: CommandContext, argv: string[]): Reply {
   return OK;
 }
 
-/**
- * Scripts run to completion inside one synchronous call, so no other command can arrive while
- * one runs: SCRIPT KILL always finds nothing to kill. Long scripts are stopped by the runtime.
- */
-function scriptKill(): Reply {
-  return new ErrorReply("NOTBUSY No scripts in execution right now.");
+/** Only a script that went busy (and so runs in slices) can be seen running by another client. */
+function scriptKill({ engine }: CommandContext): Reply {
+  return scriptRuntime(engine).requestKill();
 }
 
 /** The Lua debugger is not provided: only turning it off is accepted. */

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { Client, type ClientTransport } from "../client";
 import { type Engine, REDIS_VERSION } from "../engine";
-import { ErrorReply, type Reply } from "../protocol/reply";
+import { ErrorReply, OK, type Reply } from "../protocol/reply";
 import { type CommandContext, type CommandSpec, NO_REPLY, BLOCKED } from "../commands/spec";
 import { formatDouble17g } from "../util/numbers";
 import { type ScriptResp, errorText, pushReply, singleLine, stringField, toReply } from "./convert";
@@ -40,15 +40,30 @@ interface Run {
   sha: string;
   readOnly: boolean;
   resp: ScriptResp;
+  /** How the script's own commands run: as the lua client, never blocking. */
   ctx: CommandContext;
+  /** Who ran EVAL, to answer once a script that went busy ends. */
+  caller: CommandContext;
   startedAt: number;
   timeLimitMs: number;
+  /** A top-level EVAL may go busy and continue in slices; inside MULTI/EXEC it cannot. */
+  canYield: boolean;
+  sliceStartedAt: number;
+  suspended: boolean;
+  wrote: boolean;
+  killRequested: boolean;
 }
 
 /** Commands without the write flag that Redis still refuses in read-only scripts (they propagate). */
 const REPLICATED_READS = new Set(["publish", "spublish", "pfcount"]);
 const SHEBANG_FLAGS = new Set(["no-writes", "allow-oom", "allow-stale", "no-cluster", "allow-cross-slot-keys"]);
 const KILLED_MESSAGE = "Script killed by user with SCRIPT KILL...";
+const BUSY_EVAL = new ErrorReply("BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.");
+const UNKILLABLE = new ErrorReply(
+  "UNKILLABLE Sorry the script already executed write commands against the dataset. You can either wait the script termination or kill the server in a hard way using the SHUTDOWN NOSAVE command.",
+);
+/** How long a busy script runs between two looks at the network. */
+const BUSY_SLICE_MS = 20;
 /** Instructions between two looks at the clock (the busy-script check). */
 const HOOK_INSTRUCTIONS = 100_000;
 
@@ -75,7 +90,9 @@ export class ScriptRuntime {
   /** The client scripts run commands as (Redis's lua client): not listed among clients. */
   private readonly luaClient: Client;
   private globalsRef = 0;
-  private messageHandlerRef = 0;
+  /** The coroutine scripts run in, so a long script can yield to the event loop; reused until an error kills it. */
+  private thread: LuaState | undefined;
+  private threadRef = 0;
   private run: Run | undefined;
   private readonly rand = new Rand48();
   private readonly keysName: unknown;
@@ -117,8 +134,6 @@ export class ScriptRuntime {
     // Chunks compiled from now on (scripts, loadstring) see the read-only view as _ENV.
     lua.lua_rawseti(L, lua.LUA_REGISTRYINDEX, lua.LUA_RIDX_GLOBALS);
     this.globalsRef = lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX);
-    lua.lua_pushcfunction(L, (state: LuaState) => this.messageHandler(state));
-    this.messageHandlerRef = lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX);
     lua.lua_sethook(L, (state: LuaState) => this.checkTime(state), lua.LUA_MASKCOUNT, HOOK_INSTRUCTIONS);
   }
 
@@ -245,41 +260,55 @@ export class ScriptRuntime {
   // ---- errors -----------------------------------------------------------------------------
 
   /**
-   * pcall message handler: turns any error into an {err=...} table and records where in the
-   * script it happened (the caller of a JS function such as error() or redis.call()).
+   * The reply for a script that raised an error: {err=...} tables keep their text, anything
+   * else becomes "ERR <message>"; the location is the innermost frame of the script itself
+   * (JS functions such as error() or redis.call() and the sandbox's helpers are skipped).
    */
-  private messageHandler(L: LuaState): number {
-    if (!lua.lua_istable(L, 1)) {
-      const message = asLua51Message(binaryOf(lauxlib.luaL_tolstring(L, 1)));
-      lua.lua_pop(L, 1);
-      lua.lua_createtable(L, 0, 3);
-      pushBinary(L, `ERR ${message}`);
-      lua.lua_setfield(L, -2, luaString("err"));
-      lua.lua_replace(L, 1);
-    }
-    // The nearest frame of the script itself: JS functions (error, redis.call) and the
-    // sandbox's own Lua helpers are skipped, as Redis reports the C function's caller.
+  private failure(thread: LuaState, sha: string): ErrorReply {
+    // The dead coroutine's stack may be full: read the error value on the main state.
+    const L = this.L;
+    lua.lua_xmove(thread, L, 1);
+    let message: string;
+    if (lua.lua_istable(L, -1)) message = errorText(stringField(L, lua.lua_gettop(L), "err") ?? "ERR unknown error");
+    else message = errorText(`ERR ${asLua51Message(binaryOf(lauxlib.luaL_tolstring(L, -1)))}`);
+    lua.lua_settop(L, 0);
     const ar = new lua.lua_Debug();
-    for (let level = 1; lua.lua_getstack(L, level, ar); level++) {
-      lua.lua_getinfo(L, SOURCE_AND_LINE, ar);
+    for (let level = 0; lua.lua_getstack(thread, level, ar); level++) {
+      lua.lua_getinfo(thread, SOURCE_AND_LINE, ar);
       if (ar.currentline < 0 || binaryOf(ar.source) === "=sandbox") continue;
-      pushBinary(L, binaryOf(ar.source));
-      lua.lua_setfield(L, 1, luaString("source"));
-      lua.lua_pushnumber(L, ar.currentline);
-      lua.lua_setfield(L, 1, luaString("line"));
-      break;
+      return new ErrorReply(`${message} script: ${sha}, on ${binaryOf(ar.source)}:${ar.currentline}.`);
     }
-    lua.lua_settop(L, 1);
-    return 1;
+    return new ErrorReply(message);
   }
 
-  /** The count hook: a script past busy-reply-threshold is stopped as SCRIPT KILL would. */
+  /**
+   * The count hook. Past busy-reply-threshold a top-level script yields every few
+   * milliseconds so the server can answer others (BUSY) and honour SCRIPT KILL; a script that
+   * cannot yield (inside MULTI/EXEC) is stopped as SCRIPT KILL would stop it.
+   */
   private checkTime(L: LuaState): void {
     const run = this.run;
-    if (!run || run.timeLimitMs <= 0) return;
-    if (performance.now() - run.startedAt < run.timeLimitMs) return;
+    if (!run) return;
+    if (run.killRequested) return this.kill(L);
+    if (run.timeLimitMs <= 0) return;
+    const now = performance.now();
+    if (now - run.startedAt < run.timeLimitMs) return;
+    if (!run.canYield) return this.kill(L);
+    if (now - run.sliceStartedAt >= BUSY_SLICE_MS && lua.lua_isyieldable(L)) lua.lua_yield(L, 0);
+  }
+
+  private kill(L: LuaState): void {
     pushBinary(L, KILLED_MESSAGE);
     lua.lua_error(L);
+  }
+
+  /** SCRIPT KILL: stops a busy script unless it already wrote (as Redis, which cannot roll back). */
+  requestKill(): Reply {
+    const run = this.run;
+    if (!run?.suspended) return new ErrorReply("NOTBUSY No scripts in execution right now.");
+    if (run.wrote) return UNKILLABLE;
+    run.killRequested = true;
+    return OK;
   }
 
   // ---- redis.call / redis.pcall -----------------------------------------------------------
@@ -321,6 +350,7 @@ export class ScriptRuntime {
     if (run.readOnly && (spec.flags.has("write") || spec.flags.has("may_replicate") || REPLICATED_READS.has(spec.name))) {
       return new ErrorReply("ERR Write commands are not allowed from read-only scripts.");
     }
+    if (spec.flags.has("write")) run.wrote = true;
     this.luaClient.protocol = run.resp;
     let result;
     try {
@@ -374,52 +404,105 @@ export class ScriptRuntime {
 
   // ---- running ----------------------------------------------------------------------------
 
-  /** Runs a cached script with KEYS and ARGV; `readOnly` for EVAL_RO / no-writes scripts. */
-  execute(caller: CommandContext, sha: string, script: CachedScript, keys: string[], args: string[], readOnly: boolean): Reply {
+  /**
+   * Runs a cached script with KEYS and ARGV; `readOnly` for EVAL_RO / no-writes scripts.
+   * Returns BLOCKED when the script outran busy-reply-threshold and goes on in slices: the
+   * caller is answered when it ends.
+   */
+  execute(caller: CommandContext, argv: string[], sha: string, script: CachedScript, keys: string[], args: string[], readOnly: boolean): Reply | typeof BLOCKED {
     const L = this.L;
-    const base = lua.lua_gettop(L);
     const client = this.luaClient;
     client.db = caller.client.db;
     client.user = caller.client.user;
-    this.run = {
+    const now = performance.now();
+    const run: Run = {
       sha,
       readOnly: readOnly || script.flags.noWrites,
       resp: 2,
       ctx: { engine: this.engine, client, nonBlocking: true },
-      startedAt: performance.now(),
+      caller,
+      startedAt: now,
       timeLimitMs: this.engine.config.getNumber("busy-reply-threshold"),
+      canYield: !caller.nonBlocking,
+      sliceStartedAt: now,
+      suspended: false,
+      wrote: false,
+      killRequested: false,
     };
-    try {
-      lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, this.globalsRef);
-      pushInterned(L, this.keysName);
-      pushStringArray(L, keys);
-      lua.lua_rawset(L, -3);
-      pushInterned(L, this.argvName);
-      pushStringArray(L, args);
-      lua.lua_rawset(L, -3);
-      lua.lua_pop(L, 1);
-      lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, this.messageHandlerRef);
-      lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, script.ref);
-      const status = lua.lua_pcall(L, 0, 1, base + 1);
-      if (status !== lua.LUA_OK) return this.failure(L, sha);
-      return toReply(L, this.run.resp);
-    } finally {
-      this.run = undefined;
-      lua.lua_settop(L, base);
-    }
+    this.run = run;
+    lua.lua_rawgeti(L, lua.LUA_REGISTRYINDEX, this.globalsRef);
+    pushInterned(L, this.keysName);
+    pushStringArray(L, keys);
+    lua.lua_rawset(L, -3);
+    pushInterned(L, this.argvName);
+    pushStringArray(L, args);
+    lua.lua_rawset(L, -3);
+    lua.lua_pop(L, 1);
+    const thread = this.readyThread();
+    lua.lua_rawgeti(thread, lua.LUA_REGISTRYINDEX, script.ref);
+    const status = lua.lua_resume(thread, L, 0);
+    if (status !== lua.LUA_YIELD) return this.finish(thread, status);
+    this.suspend(run, argv);
+    return BLOCKED;
   }
 
-  /** The reply for a script that raised an error: its message plus where it happened. */
-  private failure(L: LuaState, sha: string): ErrorReply {
-    if (!lua.lua_istable(L, -1)) return new ErrorReply(`ERR Error running script f_${sha}, ${binaryOf(lua.lua_tolstring(L, -1) ?? new Uint8Array()).slice(0, 100)}`);
-    const top = lua.lua_gettop(L);
-    const message = errorText(stringField(L, top, "err") ?? "ERR unknown error");
-    const source = stringField(L, top, "source");
-    lua.lua_getfield(L, top, luaString("line"));
-    const line = lua.lua_type(L, -1) === lua.LUA_TNUMBER ? lua.lua_tonumber(L, -1) : undefined;
-    lua.lua_pop(L, 1);
-    if (source === undefined || line === undefined) return new ErrorReply(message);
-    return new ErrorReply(`${message} script: ${sha}, on ${source}:${line}.`);
+  /** The coroutine for the next script: the previous one unless an error left it dead. */
+  private readyThread(): LuaState {
+    let thread = this.thread;
+    if (thread === undefined) {
+      this.thread = thread = lua.lua_newthread(this.L) as LuaState;
+      this.threadRef = lauxlib.luaL_ref(this.L, lua.LUA_REGISTRYINDEX);
+    }
+    return thread;
+  }
+
+  /** Converts a finished run's outcome to its reply and resets the coroutine for reuse. */
+  private finish(thread: LuaState, status: number): Reply {
+    const run = this.run!;
+    this.run = undefined;
+    if (status === lua.LUA_OK) {
+      const reply = lua.lua_gettop(thread) === 0 ? null : (lua.lua_settop(thread, 1), toReply(thread, run.resp));
+      lua.lua_settop(thread, 0);
+      return reply;
+    }
+    const reply = this.failure(thread, run.sha);
+    lauxlib.luaL_unref(this.L, lua.LUA_REGISTRYINDEX, this.threadRef);
+    this.thread = undefined;
+    return reply;
+  }
+
+  /** The script outran busy-reply-threshold: others get BUSY while it runs on in slices. */
+  private suspend(run: Run, argv: string[]): void {
+    run.suspended = true;
+    const { engine, client } = run.caller;
+    engine.busyReply = BUSY_EVAL;
+    client.blocked = {
+      keys: [],
+      db: client.db,
+      retry: () => undefined,
+      timeoutReply: () => null,
+      timer: undefined,
+      spec: client.currentCommand!,
+      argv,
+    };
+    setImmediate(() => this.continueSlice(run));
+  }
+
+  private continueSlice(run: Run): void {
+    const thread = this.thread!;
+    run.sliceStartedAt = performance.now();
+    const status = lua.lua_resume(thread, this.L, 0);
+    if (status === lua.LUA_YIELD) {
+      setImmediate(() => this.continueSlice(run));
+      return;
+    }
+    const reply = this.finish(thread, status);
+    const { engine, client } = run.caller;
+    engine.busyReply = undefined;
+    engine.unblock(client);
+    client.reply(reply);
+    engine.resume(client);
+    engine.serveBlockedClients();
   }
 }
 
