@@ -1,0 +1,61 @@
+// expect-fail: a daily board is kept for a week, then expires
+// Daily boards without a TTL: one more sorted set every day, forever.
+import type { Redis } from "ioredis";
+
+export interface Deps {
+  redis: Redis;
+}
+
+export interface Entry {
+  player: string;
+  score: number;
+}
+
+export interface RankedEntry extends Entry {
+  rank: number;
+}
+
+const boardKey = (board: string) => `leaderboard:${board}`;
+const dailyKey = (day: string) => `leaderboard:daily:${day}`;
+
+/** WITHSCORES replies are flat: member, score, member, score... */
+function pairs(flat: string[], firstRank = 1): RankedEntry[] {
+  const entries: RankedEntry[] = [];
+  for (let i = 0; i < flat.length; i += 2) entries.push({ player: flat[i]!, score: Number(flat[i + 1]), rank: firstRank + i / 2 });
+  return entries;
+}
+
+async function topOf(redis: Redis, key: string, n: number): Promise<Entry[]> {
+  if (n <= 0) return [];
+  return pairs(await redis.zrevrange(key, 0, n - 1, "WITHSCORES")).map(({ player, score }) => ({ player, score }));
+}
+
+export async function addScore({ redis }: Deps, board: string, player: string, points: number): Promise<number> {
+  return Number(await redis.zincrby(boardKey(board), points, player));
+}
+
+export async function top({ redis }: Deps, board: string, n: number): Promise<Entry[]> {
+  return topOf(redis, boardKey(board), n);
+}
+
+export async function rank({ redis }: Deps, board: string, player: string): Promise<number | null> {
+  const zeroBased = await redis.zrevrank(boardKey(board), player);
+  return zeroBased === null ? null : zeroBased + 1;
+}
+
+export async function around({ redis }: Deps, board: string, player: string, radius: number): Promise<RankedEntry[]> {
+  const zeroBased = await redis.zrevrank(boardKey(board), player);
+  if (zeroBased === null) return [];
+  // Negative indexes count from the end in Redis: clamp the start at the leader.
+  const start = Math.max(0, zeroBased - radius);
+  return pairs(await redis.zrevrange(boardKey(board), start, zeroBased + radius, "WITHSCORES"), start + 1);
+}
+
+export async function addDailyScore({ redis }: Deps, player: string, points: number): Promise<number> {
+  const day = new Date(Date.now()).toISOString().slice(0, 10);
+  return Number(await redis.zincrby(dailyKey(day), points, player));
+}
+
+export async function dailyTop({ redis }: Deps, day: string, n: number): Promise<Entry[]> {
+  return topOf(redis, dailyKey(day), n);
+}
