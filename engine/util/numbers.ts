@@ -44,19 +44,39 @@ export function parseDouble(text: string): number | undefined {
 
 /** Formats like C's `%.17g` (what Redis 7.0 uses for double replies). */
 export function formatDouble17g(value: number): string {
+  // Fast paths for the common cases (scores are mostly integers or short decimals).
+  if (Number.isSafeInteger(value)) return value === 0 && 1 / value < 0 ? "-0" : String(value);
+  const magnitude = value < 0 ? -value : value;
+  if (magnitude >= 1e-4 && magnitude < 1e16) {
+    return trimFractionZeros(roundTiesToEven(value.toPrecision(17), value.toPrecision(18), () => value.toPrecision(60)));
+  }
   if (value === Infinity) return "inf";
   if (value === -Infinity) return "-inf";
   if (Number.isNaN(value)) return "nan";
-  if (value === 0) return Object.is(value, -0) ? "-0" : "0";
   const [mantissa, expText] = value.toExponential(16).split("e");
   const exponent = Number(expText);
   if (exponent < -4 || exponent >= 17) {
-    const trimmed = trimFractionZeros(mantissa!);
-    const sign = exponent < 0 ? "-" : "+";
-    const digits = String(Math.abs(exponent)).padStart(2, "0");
-    return `${trimmed}e${sign}${digits}`;
+    const [longer, longerExp] = value.toExponential(17).split("e");
+    const digits = roundTiesToEven(mantissa!, longer!, () => value.toExponential(60).split("e")[0]!);
+    // Truncating a tie keeps the 18-digit form's exponent.
+    const finalExponent = digits === mantissa ? exponent : Number(longerExp);
+    const sign = finalExponent < 0 ? "-" : "+";
+    return `${trimFractionZeros(digits)}e${sign}${String(Math.abs(finalExponent)).padStart(2, "0")}`;
   }
   return trimFractionZeros(value.toFixed(Math.max(0, 16 - exponent)));
+}
+
+/**
+ * V8 rounds an exact decimal tie away from zero, C's printf rounds it to even. `rounded` is the
+ * 17-digit text, `longer` the same number with 18 digits and `exact` many more: a tie is an
+ * 18th digit 5 with only zeros after it, and then the 17th digit decides.
+ */
+function roundTiesToEven(rounded: string, longer: string, exact: () => string): string {
+  if (longer.charCodeAt(longer.length - 1) !== 53) return rounded;
+  const full = exact();
+  if (!/^0*$/.test(full.slice(longer.length))) return rounded;
+  const truncated = longer.slice(0, -1);
+  return (truncated.charCodeAt(truncated.length - 1) - 48) % 2 === 0 ? truncated : rounded;
 }
 
 /**
