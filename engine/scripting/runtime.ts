@@ -14,6 +14,7 @@ import { SANDBOX_SOURCE } from "./sandbox";
 import { Rand48 } from "./rand48";
 import { registerBitLibrary } from "./bit";
 import { registerCjsonLibrary } from "./cjson";
+import { stringFormat } from "./string-format";
 
 /** Direct references: module bindings re-exported across ES modules are read through getters. */
 const lua = luaModule;
@@ -127,6 +128,9 @@ export class ScriptRuntime {
     this.registerMathRandom();
     registerBitLibrary(L);
     registerCjsonLibrary(L);
+    lua.lua_getglobal(L, luaString("string"));
+    this.setFunction("format", stringFormat);
+    lua.lua_pop(L, 1);
     if (lauxlib.luaL_loadbuffer(L, luaString(SANDBOX_SOURCE), SANDBOX_SOURCE.length, luaString("=sandbox")) !== lua.LUA_OK) {
       throw new Error(`Lua sandbox failed to load: ${binaryOf(lua.lua_tolstring(L, -1))}`);
     }
