@@ -92,6 +92,16 @@ export class Database {
     return true;
   }
 
+  /**
+   * Deletes a key even if its time has passed, without an "expired" event: Redis's dbDelete
+   * where no lookup came first (BITOP or SORT ... STORE with an empty result).
+   */
+  deleteEvenIfExpired(key: string): boolean {
+    if (!this.dict.delete(key)) return false;
+    this.expires.delete(key);
+    return true;
+  }
+
   setExpire(key: string, atMs: number): void {
     this.expires.set(key, atMs);
   }

@@ -191,7 +191,7 @@ function bitop(ctx: CommandContext, argv: string[]): Reply {
     maxLength = Math.max(maxLength, bytes.length);
   }
   if (maxLength === 0) {
-    deleteKeyNow(ctx, db, destination);
+    deleteKeyNow(ctx, db, destination, true);
     return 0;
   }
   const result = Buffer.alloc(maxLength);
@@ -212,6 +212,7 @@ function bitop(ctx: CommandContext, argv: string[]): Reply {
       }
     }
   }
+  db.lookupWrite(destination);
   db.set(destination, newRawStringObject(result));
   db.signalModified(destination);
   ctx.engine.notifyKeyspaceEvent("$", "set", destination, db.id);

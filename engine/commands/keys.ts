@@ -16,9 +16,13 @@ export function commandNow(engine: Engine): number {
   return Math.floor(engine.now());
 }
 
-/** Deletes a key as a command's write (WATCH signal, "del" event); false if it did not exist. */
-export function deleteKeyNow(ctx: CommandContext, db: Database, key: string): boolean {
-  if (!db.delete(key)) return false;
+/**
+ * Deletes a key as a command's write (WATCH signal, "del" event); false if it did not exist.
+ * An expired key counts as missing, unless `evenIfExpired` (writes that, in Redis, delete
+ * their destination without looking it up first).
+ */
+export function deleteKeyNow(ctx: CommandContext, db: Database, key: string, evenIfExpired = false): boolean {
+  if (!(evenIfExpired ? db.deleteEvenIfExpired(key) : db.delete(key))) return false;
   db.signalModified(key);
   ctx.engine.notifyKeyspaceEvent("g", "del", key, db.id);
   return true;
@@ -538,12 +542,13 @@ function sortGeneric(ctx: CommandContext, argv: string[], readOnly: boolean): Re
   if (storeKey === undefined) return output;
   if (output.length > 0) {
     const list = new RedisObject("list", buildList(output.map((value) => value ?? "")));
+    db.lookupWrite(storeKey);
     db.set(storeKey, list);
     db.signalModified(storeKey);
     ctx.engine.notifyKeyspaceEvent("l", "sortstore", storeKey, db.id);
     ctx.engine.signalKeyAsReady(db, storeKey);
   } else {
-    deleteKeyNow(ctx, db, storeKey);
+    deleteKeyNow(ctx, db, storeKey, true);
   }
   return output.length;
 }

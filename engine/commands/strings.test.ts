@@ -465,3 +465,30 @@ describe("string values in place", () => {
     engine.close();
   });
 });
+
+describe("string writes over expired keys, without the active expiry cycle", () => {
+  // DEBUG SET-ACTIVE-EXPIRE 0 leaves expired keys for these writes to reclaim.
+  const debug = { "enable-debug-command": "yes" };
+  const diff = useDifferential({ engine: { config: debug }, redisArgs: ["--enable-debug-command", "yes"] });
+
+  it("writes over an expired key reclaim it first: KEEPTTL does not revive its deadline", async () => {
+    await diff.check([["CONFIG", "SET", "notify-keyspace-events", "KEA"], ["DEBUG", "SET-ACTIVE-EXPIRE", "0"]]);
+    try {
+      await diff.check([["SET", "k", "v", "PX", "1"], ["MSET", "m", "1", "b", "1"], ["PEXPIRE", "m", "1"], ["PEXPIRE", "b", "1"], ["SET", "e", "1", "PX", "1"]]);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const [expected, actual] = await collectNotifications(diff, [
+        ["SET", "k", "v2", "KEEPTTL"],
+        ["GET", "k"],
+        ["TTL", "k"],
+        ["MSET", "m", "2"],
+        ["BITOP", "NOT", "b", "s2"],
+        ["GET", "m"],
+        ["SORT", "missing", "STORE", "e"],
+      ]);
+      expect(actual).toEqual(expected);
+      expect(expected.length).toBeGreaterThan(8);
+    } finally {
+      await diff.check([["CONFIG", "SET", "notify-keyspace-events", ""], ["DEBUG", "SET-ACTIVE-EXPIRE", "1"]]);
+    }
+  });
+});

@@ -124,10 +124,10 @@ function setGeneric(
     const old = readString(db, key);
     if (old !== undefined) previous = toBinaryString(old.value);
   }
-  if (flags & (NX | XX)) {
-    const found = db.lookupWrite(key) !== undefined;
-    if ((flags & NX && found) || (flags & XX && !found)) return flags & GET ? previous : abortReply;
-  }
+  // Always looked up, as in Redis: an expired key is reclaimed (and announced) first, so
+  // KEEPTTL never keeps a deadline that has already passed.
+  const found = db.lookupWrite(key) !== undefined;
+  if ((flags & NX && found) || (flags & XX && !found)) return flags & GET ? previous : abortReply;
   db.set(key, newStringObject(value), (flags & KEEPTTL) !== 0);
   db.signalModified(key);
   notify(ctx, "set", key);
@@ -211,6 +211,7 @@ function msetGeneric(ctx: CommandContext, argv: string[], onlyIfNoneExists: bool
   }
   for (let i = 1; i < argv.length; i += 2) {
     const key = argv[i]!;
+    if (!onlyIfNoneExists) db.lookupWrite(key);
     db.set(key, newStringObject(argv[i + 1]!));
     db.signalModified(key);
     notify(ctx, "set", key);
