@@ -14,12 +14,15 @@ export interface TimerHandle {
   readonly id: number;
 }
 
+/** Read once: `performance.timeOrigin` is a getter, and now() runs several times per command. */
+const TIME_ORIGIN = performance.timeOrigin;
+
 export class RealClock implements Clock {
   private readonly timers = new Map<number, NodeJS.Timeout>();
   private nextId = 1;
 
   now(): number {
-    return performance.timeOrigin + performance.now();
+    return TIME_ORIGIN + performance.now();
   }
 
   setTimer(delayMs: number, callback: () => void): TimerHandle {

@@ -90,6 +90,10 @@ export class Engine implements KeyspaceHost {
   /** The time frozen for the duration of a command, transaction or script, as in Redis 7. */
   private commandTime: number | undefined;
   private nestingDepth = 0;
+  /** Command names as clients spell them ("GET", "get"), resolved once. */
+  private readonly commandsBySpelling = new Map<string, CommandSpec>();
+  /** slowlog-log-slower-than, kept current by a config listener (read on every command). */
+  private slowlogThreshold: number;
   private nextClientId = 1;
   private cronTimer: TimerHandle | undefined;
   /** ops/sec samples taken by the cron, like Redis's instantaneous_ops_per_sec. */
@@ -119,6 +123,8 @@ export class Engine implements KeyspaceHost {
     this.lastSample = { time: this.startedAt, commands: 0 };
     this.scheduleCron();
     this.config.onChange("hz", () => this.scheduleCron());
+    this.slowlogThreshold = this.config.getNumber("slowlog-log-slower-than");
+    this.config.onChange("slowlog-log-slower-than", (value) => (this.slowlogThreshold = Number(value)));
   }
 
   // ---- time -------------------------------------------------------------------------------
@@ -197,7 +203,7 @@ export class Engine implements KeyspaceHost {
 
   /** Finds the spec for argv (resolving subcommands), or the error Redis gives. */
   lookupCommand(argv: string[]): CommandSpec | ErrorReply | undefined {
-    const spec = this.commands.get(argv[0]!.toLowerCase());
+    const spec = this.commandsBySpelling.get(argv[0]!) ?? this.lookupSpelling(argv[0]!);
     if (spec === undefined) return undefined;
     if (spec.subcommands === undefined || argv.length < 2) return spec;
     const sub = spec.subcommands.get(argv[1]!.toLowerCase());
@@ -205,9 +211,20 @@ export class Engine implements KeyspaceHost {
     return sub;
   }
 
+  /**
+   * Resolves a command name case-insensitively and remembers the spelling, so the usual
+   * spellings ("GET", "get") skip lower-casing on every request.
+   */
+  private lookupSpelling(name: string): CommandSpec | undefined {
+    const spec = this.commands.get(name.toLowerCase());
+    if (spec !== undefined && this.commandsBySpelling.size < 4096) this.commandsBySpelling.set(name, spec);
+    return spec;
+  }
+
   /** Validates and runs one request, sending its reply to the client. */
   execute(client: Client, argv: string[]): void {
-    client.lastInteraction = this.clock.now();
+    const now = this.clock.now();
+    client.lastInteraction = now;
     const found = this.lookupCommand(argv);
     let rejection: ErrorReply | undefined;
     let spec: CommandSpec | undefined;
@@ -240,7 +257,7 @@ export class Engine implements KeyspaceHost {
       client.reply(QUEUED);
       return;
     }
-    const result = this.call({ engine: this, client, nonBlocking: false }, spec, argv);
+    const result = this.call({ engine: this, client, nonBlocking: false }, spec, argv, now);
     if (result !== BLOCKED && result !== NO_REPLY) client.reply(result);
     this.serveBlockedClients();
   }
@@ -260,9 +277,9 @@ export class Engine implements KeyspaceHost {
    * Runs a resolved command with its bookkeeping: frozen time, stats, slowlog, MONITOR.
    * Used for top-level calls, commands inside EXEC and commands from scripts.
    */
-  call(ctx: CommandContext, spec: CommandSpec, argv: string[]): HandlerResult {
+  call(ctx: CommandContext, spec: CommandSpec, argv: string[], now?: number): HandlerResult {
     const outermost = this.nestingDepth === 0;
-    if (outermost) this.commandTime = this.clock.now();
+    if (outermost) this.commandTime = now ?? this.clock.now();
     this.nestingDepth++;
     const started = performance.now();
     let result: HandlerResult;
@@ -314,7 +331,7 @@ export class Engine implements KeyspaceHost {
   }
 
   private recordSlowlog(client: Client, spec: CommandSpec, argv: string[], durationUs: number): void {
-    const threshold = this.config.getNumber("slowlog-log-slower-than");
+    const threshold = this.slowlogThreshold;
     if (threshold < 0 || durationUs < threshold || spec.flags.has("skip_slowlog")) return;
     const shown = argv.slice(0, argv.length > 32 ? 31 : 32).map((arg) =>
       arg.length > 128 ? `${arg.slice(0, 128)}... (${arg.length - 128} more bytes)` : arg,
