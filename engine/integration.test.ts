@@ -3,9 +3,12 @@
  * redis-server where the output is deterministic.
  */
 import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import Redis from "ioredis";
 import { describe, expect, it } from "vitest";
-import { encodeCommand, useDifferential } from "./testing/differential";
+import { encodeCommand, freePort, useDifferential } from "./testing/differential";
 
 /** Fails loudly (never skips) when a Redis client tool is not installed. */
 function requireTool(tool: string): void {
@@ -180,4 +183,62 @@ describe("integration with ioredis, redis-cli and redis-benchmark", () => {
       "LRANGE_500 (first 500 elements)", "LRANGE_600 (first 600 elements)", "MSET (10 keys)",
     ]);
   }, 150_000);
+});
+
+describe("the standalone server (npm run engine)", () => {
+  it("reads a config file and flags, listens on TCP and a Unix socket, rewrites its config and stops on SIGTERM", async () => {
+    requireTool("redis-cli");
+    const directory = mkdtempSync(join(tmpdir(), "engine-cli-"));
+    const configFile = join(directory, "engine.conf");
+    const socketPath = join(directory, "engine.sock");
+    const port = await freePort();
+    writeFileSync(configFile, `# test config\nport ${port}\nmaxmemory 10mb\nrequirepass "from file"\n`);
+    const child = spawn(process.execPath, ["--import", "tsx", join(__dirname, "cli.ts"), configFile, "--requirepass", "s3cret", "--unixsocket", socketPath, "--hz", "20"], {
+      cwd: join(__dirname, ".."),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    try {
+      const started = Date.now();
+      while (!output.includes("Ready to accept connections") && Date.now() - started < 20_000) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(output).toContain(`Engine ready (Redis 7.0.15-compatible) on 127.0.0.1:${port} ${socketPath}`);
+      const cli = async (...args: string[]) => (await run("redis-cli", args)).stdout.trim();
+      expect(await cli("-p", String(port), "PING")).toBe("NOAUTH Authentication required.");
+      expect(await cli("-p", String(port), "--no-auth-warning", "-a", "s3cret", "PING")).toBe("PONG");
+      expect(await cli("-s", socketPath, "--no-auth-warning", "-a", "s3cret", "CONFIG", "GET", "maxmemory")).toBe("maxmemory\n10485760");
+      expect(await cli("-s", socketPath, "--no-auth-warning", "-a", "s3cret", "INFO", "server")).toContain(`config_file:${configFile}`);
+      expect(await cli("-s", socketPath, "--no-auth-warning", "-a", "s3cret", "CONFIG", "SET", "maxmemory", "20mb")).toBe("OK");
+      expect(await cli("-s", socketPath, "--no-auth-warning", "-a", "s3cret", "CONFIG", "REWRITE")).toBe("OK");
+      const rewritten = readFileSync(configFile, "utf8");
+      expect(rewritten).toContain("maxmemory 20971520\n");
+      expect(rewritten).toContain("requirepass s3cret\n");
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      expect(output).toContain("Received SIGTERM, shutting down");
+      expect(existsSync(socketPath)).toBe(false);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  }, 30_000);
+
+  it("SHUTDOWN stops the process", async () => {
+    requireTool("redis-cli");
+    const port = await freePort();
+    const child = spawn(process.execPath, ["--import", "tsx", join(__dirname, "cli.ts"), "--port", String(port)], { cwd: join(__dirname, ".."), stdio: ["ignore", "pipe", "inherit"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    try {
+      const started = Date.now();
+      while (!output.includes("Ready") && Date.now() - started < 20_000) await new Promise((resolve) => setTimeout(resolve, 50));
+      await run("redis-cli", ["-p", String(port), "SHUTDOWN", "NOSAVE"]);
+      expect(await exited).toBe(0);
+      expect(output).toContain("User requested shutdown");
+    } finally {
+      child.kill("SIGKILL");
+    }
+  }, 30_000);
 });
