@@ -153,12 +153,13 @@ export function signedCountArg(text: string): number {
 
 /**
  * Key positions of a `numkeys key [key ...]` command (LMPOP, ZUNION, ZUNIONSTORE...): the
- * `fixed` ones (a destination) followed by the numkeys keys after argv[numkeysIndex]; only
- * the fixed ones when numkeys is not a usable count.
+ * `fixed` ones (a destination) followed by the numkeys keys after argv[numkeysIndex]. Like
+ * Redis's getkeys procs, numkeys is read with atoi and none at all are returned when it is not
+ * a usable count.
  */
 export function numkeysKeyPositions(argv: string[], numkeysIndex: number, fixed: number[] = []): number[] {
-  const count = parseInt64(argv[numkeysIndex] ?? "");
-  if (typeof count !== "number" || count < 1 || count > argv.length - numkeysIndex - 1) return fixed;
+  const count = Number.parseInt(argv[numkeysIndex] ?? "", 10);
+  if (!(count >= 1) || count > argv.length - numkeysIndex - 1) return [];
   const positions = [...fixed];
   for (let i = 1; i <= count; i++) positions.push(numkeysIndex + i);
   return positions;

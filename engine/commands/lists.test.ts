@@ -365,6 +365,14 @@ describe("list commands against redis-server", () => {
 
   it("has Redis's command metadata", async () => {
     await checkCommandMetadata(diff, commands);
+    await diff.check([
+      ["COMMAND", "GETKEYS", "LMPOP", "2", "a", "b", "LEFT"],
+      ["COMMAND", "GETKEYS", "LMPOP", "3", "a", "b", "LEFT"],
+      ["COMMAND", "GETKEYS", "BLMPOP", "0", "2", "a", "b", "RIGHT", "COUNT", "3"],
+      ["COMMAND", "GETKEYS", "BLPOP", "a", "b", "c", "0"],
+      ["COMMAND", "GETKEYS", "BLMOVE", "a", "b", "LEFT", "RIGHT", "0"],
+      ["COMMAND", "GETKEYS", "RPOPLPUSH", "a", "b"],
+    ]);
   });
 
   it("matches Redis over a seeded random mix of list commands", async () => {

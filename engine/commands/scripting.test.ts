@@ -189,6 +189,11 @@ describe("scripting against redis-server", () => {
       ev("local co = coroutine.wrap(function() coroutine.yield(1) return 2 end) return {co(), co()}"),
       ev("return {pcall(error, 'x')}"),
       ev("return select('#', 1, 2, 3)"),
+      ev("return type(table.unpack) .. type(math.maxinteger) .. type(coroutine.isyieldable) .. type(math.atan2) .. type(math.frexp) .. _VERSION"),
+      ev("return {tostring(math.log(8, 2)), tostring(math.log10(1000)), tostring(math.atan2(1, 1)), tostring(math.pow(2, 0.5)), tostring(math.ldexp(0.75, 4))}"),
+      ev("local m, e = math.frexp(12.5) local n, f = math.frexp(-0.1) return {tostring(m), e, tostring(n), f, tostring(math.frexp(0))}"),
+      ev("return {tostring(7 % -3), tostring(-7 % 3), tostring(5.5 % 2), tostring(2^-1074), tostring(1e308 * 10)}"),
+      ev("return {tostring(math.cosh(1)), tostring(math.sinh(1)), tostring(math.tanh(1)), tostring(math.fmod(7, 3)), tostring(math.mod(-7, 3))}"),
     ]);
   });
 

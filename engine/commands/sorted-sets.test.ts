@@ -574,6 +574,16 @@ describe("sorted-set commands against redis-server", () => {
 
   it("has Redis's command metadata", async () => {
     await checkCommandMetadata(diff, commands);
+    await diff.check([
+      ["COMMAND", "GETKEYS", "ZUNIONSTORE", "d", "2", "a", "b", "WEIGHTS", "1", "2"],
+      ["COMMAND", "GETKEYS", "ZINTER", "2", "a", "b"],
+      ["COMMAND", "GETKEYS", "ZDIFF", "1", "a", "WITHSCORES"],
+      ["COMMAND", "GETKEYS", "ZINTERCARD", "2", "a", "b", "LIMIT", "1"],
+      ["COMMAND", "GETKEYS", "ZMPOP", "2", "a", "b", "MIN"],
+      ["COMMAND", "GETKEYS", "BZMPOP", "1", "2", "a", "b", "MAX"],
+      ["COMMAND", "GETKEYS", "BZPOPMIN", "a", "b", "0"],
+      ["COMMAND", "GETKEYS", "ZRANGESTORE", "d", "s", "0", "1"],
+    ]);
   });
 
   it("matches Redis over a seeded random mix of sorted-set commands", async () => {

@@ -254,6 +254,12 @@ export class ScriptRuntime {
       lua.lua_pushnumber(state, Math.ceil(lauxlib.luaL_checknumber(state, 1)));
       return 1;
     });
+    this.setFunction("frexp", (state) => {
+      const [mantissa, exponent] = frexp(lauxlib.luaL_checknumber(state, 1));
+      lua.lua_pushnumber(state, mantissa);
+      lua.lua_pushnumber(state, exponent);
+      return 2;
+    });
     this.setFunction("randomseed", (state) => {
       this.rand.seed(Math.trunc(lauxlib.luaL_checknumber(state, 1)));
       return 0;
@@ -508,6 +514,23 @@ export class ScriptRuntime {
     engine.resume(client);
     engine.serveBlockedClients();
   }
+}
+
+/** C's frexp: value = mantissa * 2^exponent with 0.5 <= |mantissa| < 1. */
+function frexp(value: number): [number, number] {
+  if (value === 0 || !Number.isFinite(value)) return [value, 0];
+  let exponent = Math.max(-1073, Math.floor(Math.log2(Math.abs(value))) + 1);
+  let mantissa = value * 2 ** -exponent;
+  // log2 can be off by one near powers of two; settle the mantissa into [0.5, 1).
+  while (Math.abs(mantissa) < 0.5) {
+    mantissa *= 2;
+    exponent--;
+  }
+  while (Math.abs(mantissa) >= 1) {
+    mantissa /= 2;
+    exponent++;
+  }
+  return [mantissa, exponent];
 }
 
 /** Lua 5.3 names the culprit after the type ("a nil value (local 't')"), 5.1 before it. */

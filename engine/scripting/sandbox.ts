@@ -28,8 +28,12 @@ end
 table.foreachi = function(t, f)
   for i = 1, #t do local result = f(i, t[i]) if result ~= nil then return result end end
 end
-local exp, log = math.exp, math.log
+local exp, log, atan = math.exp, math.log, math.atan
+_VERSION = "Lua 5.1"
 math.mod = math.fmod
+math.atan2 = function(y, x) return atan(y, x) end
+-- 5.1's math.log takes no base.
+math.log = function(x) return log(x) end
 string.gfind = string.gmatch
 math.pow = function(x, y) return x ^ y end
 math.ldexp = function(m, e) return m * 2.0 ^ e end
@@ -39,8 +43,9 @@ math.sinh = function(x) return (exp(x) - exp(-x)) / 2 end
 math.tanh = function(x) local a, b = exp(x), exp(-x) return (a - b) / (a + b) end
 
 -- Lua 5.3 additions that 5.1 does not have, and everything Redis removes.
-table.pack, table.move = nil, nil
-math.type, math.tointeger, math.ult = nil, nil, nil
+table.pack, table.move, table.unpack = nil, nil, nil
+math.type, math.tointeger, math.ult, math.maxinteger, math.mininteger = nil, nil, nil, nil, nil
+coroutine.isyieldable = nil
 string.pack, string.unpack, string.packsize = nil, nil, nil
 for _, name in ipairs({ "rawlen", "utf8", "print", "dofile", "loadfile", "require", "package", "os", "io", "debug", "module", "setfenv", "getfenv", "newproxy" }) do
   globals[name] = nil
