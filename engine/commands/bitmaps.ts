@@ -130,10 +130,11 @@ function bitcount(ctx: CommandContext, argv: string[]): Reply {
     return fail(errors.syntax);
   }
   if (range.start > range.end) return 0;
-  const bytes = bytesOf(object.value);
+  const bytes = bytesOf(object.value, range.start, range.end + 1);
+  const last = bytes.length - 1;
   let count = 0;
-  for (let i = range.start; i <= range.end; i++) count += POPCOUNT[bytes[i]!]!;
-  count -= POPCOUNT[bytes[range.start]! & range.firstOutside]! + POPCOUNT[bytes[range.end]! & range.lastOutside]!;
+  for (let i = 0; i <= last; i++) count += POPCOUNT[bytes[i]!]!;
+  count -= POPCOUNT[bytes[0]! & range.firstOutside]! + POPCOUNT[bytes[last]! & range.lastOutside]!;
   return count;
 }
 
@@ -160,16 +161,17 @@ function bitpos(ctx: CommandContext, argv: string[]): Reply {
     return fail(errors.syntax);
   }
   if (range.start > range.end) return -1;
-  const bytes = bytesOf(object.value);
+  const bytes = bytesOf(object.value, range.start, range.end + 1);
+  const last = bytes.length - 1;
   // Bits outside the range are forced to the value not searched for, so they never match.
   const skip = bit ? 0x00 : 0xff;
-  for (let i = range.start; i <= range.end; i++) {
+  for (let i = 0; i <= last; i++) {
     let byte = bytes[i]!;
-    if (i === range.start) byte = bit ? byte & ~range.firstOutside : byte | range.firstOutside;
-    if (i === range.end) byte = bit ? byte & ~range.lastOutside : byte | range.lastOutside;
+    if (i === 0) byte = bit ? byte & ~range.firstOutside : byte | range.firstOutside;
+    if (i === last) byte = bit ? byte & ~range.lastOutside : byte | range.lastOutside;
     if (byte === skip) continue;
     const searched = bit ? byte : ~byte & 0xff;
-    return i * 8 + Math.clz32(searched) - 24;
+    return (range.start + i) * 8 + Math.clz32(searched) - 24;
   }
   // No clear bit: without an explicit end the string counts as followed by zeros.
   if (bit === 0 && !endGiven) return (range.end + 1) * 8;

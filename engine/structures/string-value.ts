@@ -86,9 +86,9 @@ export function sliceBinary(value: StringValue, start: number, end: number): str
   return typeof value === "string" ? value.slice(start, end) : value.latin1Slice(start, end);
 }
 
-/** Read-only byte access for scans over the whole value (BITCOUNT, BITPOS, BITOP, LCS). */
-export function bytesOf(value: StringValue): Uint8Array {
-  return typeof value === "string" ? Buffer.from(value, "latin1") : value;
+/** Read-only bytes start..end-1 for scans (BITCOUNT, BITPOS, BITOP): a view of a Buffer, a copy of a string's range. */
+export function bytesOf(value: StringValue, start = 0, end = value.length): Uint8Array {
+  return typeof value === "string" ? Buffer.from(value.slice(start, end), "latin1") : value.subarray(start, end);
 }
 
 /** The byte at `index`, 0 past the end (the zero padding bit operations assume). */
