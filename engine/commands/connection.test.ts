@@ -312,6 +312,25 @@ describe("connection commands against redis-server", () => {
     }
   });
 
+  it("CLIENT UNBLOCK ends a blocking command with a timeout or an error; CLIENT LIST shows it blocked", async () => {
+    for (const reason of [[], ["TIMEOUT"], ["ERROR"]]) {
+      const [redisBlocked, engineBlocked] = await diff.connectPair();
+      const ids: string[] = [];
+      for (const client of [redisBlocked, engineBlocked]) ids.push((await client.call("CLIENT", "ID")).raw.slice(1, -2));
+      const pending = [redisBlocked.call("BLPOP", "nothing-here", "0"), engineBlocked.call("BLPOP", "nothing-here", "0")];
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const [redisAdmin, engineAdmin] = [diff.redis(), diff.engine()];
+      const engineList = (await engineAdmin.call("CLIENT", "LIST", "ID", ids[1]!)).raw;
+      expect(engineList).toMatch(/ flags=b .* cmd=blpop /);
+      expect((await engineAdmin.call("CLIENT", "UNBLOCK", ids[1]!, ...reason)).raw).toBe((await redisAdmin.call("CLIENT", "UNBLOCK", ids[0]!, ...reason)).raw);
+      const [expected, actual] = await Promise.all(pending);
+      expect(actual!.raw, reason.join(" ")).toBe(expected!.raw);
+      expect((await engineAdmin.call("CLIENT", "UNBLOCK", ids[1]!)).raw).toBe(":0\r\n");
+      // The unblocked connection keeps working.
+      expect((await engineBlocked.call("PING")).raw).toBe("+PONG\r\n");
+    }
+  });
+
   it("CLIENT PAUSE delays paused clients until the timeout or UNPAUSE", async () => {
     const [, pauser] = await diff.connectPair();
     const [, paused] = await diff.connectPair();

@@ -336,6 +336,17 @@ describe("server commands against redis-server", () => {
     expect((await engineWatcher.call("EXEC")).raw).toBe((await redisWatcher.call("EXEC")).raw);
   });
 
+  it("SWAPDB wakes clients blocked on keys that exist after the swap", async () => {
+    const [redisBlocked, engineBlocked] = await diff.connectPair();
+    for (const client of [redisBlocked, engineBlocked]) await client.call("SELECT", "1");
+    const pending = [redisBlocked.call("BLPOP", "jobs", "0"), engineBlocked.call("BLPOP", "jobs", "0")];
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await diff.check([["RPUSH", "jobs", "first", "second"], ["SWAPDB", "0", "1"], ["SELECT", "1"], ["LRANGE", "jobs", "0", "-1"], ["SELECT", "0"]]);
+    const [expected, actual] = await Promise.all(pending);
+    expect(actual!.raw).toBe(expected!.raw);
+    expect(actual!.raw).toBe("*2\r\n$4\r\njobs\r\n$5\r\nfirst\r\n");
+  });
+
   it("DEBUG OBJECT, SLEEP, SET-ACTIVE-EXPIRE and errors", async () => {
     await diff.check([
       ["DEBUG", "OBJECT", "missing"],
