@@ -17,6 +17,11 @@ export type StringValue = string | Buffer;
 const EMBSTR_SIZE_LIMIT = 44;
 /** Redis shares the integers 0..9999 between keys (OBJ_SHARED_INTEGERS). */
 const SHARED_INTEGERS = 10_000;
+/**
+ * APPEND keeps short values as JS strings; longer ones move to a growable Buffer, because a
+ * string built by repeated concatenation is re-flattened (copied whole) by the next range read.
+ */
+const APPEND_AS_STRING_LIMIT = 4096;
 /** Past this size growth adds a fixed amount instead of doubling (SDS_MAX_PREALLOC). */
 const MAX_PREALLOC = 1024 * 1024;
 
@@ -127,8 +132,7 @@ export function writableBytes(object: RedisObject<"string">, length: number): Bu
 export function appendBytes(object: RedisObject<"string">, suffix: string): number {
   const value = object.value;
   object.forceRaw = true;
-  if (typeof value === "string") {
-    // V8 concatenation is a rope: cheap, flattened once when next read.
+  if (typeof value === "string" && value.length + suffix.length <= APPEND_AS_STRING_LIMIT) {
     object.value = value + suffix;
     return object.value.length;
   }
