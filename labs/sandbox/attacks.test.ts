@@ -12,7 +12,8 @@ import { gradeSolution, removeSocketDirectory } from "../grader/grade";
 import type { LabDefinition, Verdict } from "../grader/types";
 import { WorkerPool } from "./pool";
 
-const probeLab: LabDefinition = {
+/** `callTimeoutMs`: how long a call may run; memory bombs get longer, to fill memory on a busy host. */
+const probeLab = (callTimeoutMs: number): LabDefinition => ({
   slug: "probe",
   title: "probe",
   appServers: 1,
@@ -23,14 +24,15 @@ const probeLab: LabDefinition = {
       name: "probe() returns 42",
       visible: true,
       explanation: "The honest answer is 42.",
+      timeoutMs: callTimeoutMs + 5_000,
       async run(t) {
-        t.callTimeoutMs = 3_000;
+        t.callTimeoutMs = callTimeoutMs;
         const app = await t.app();
         t.expectEqual(await app.call("probe"), 42, "probe()");
       },
     },
   ],
-};
+});
 
 const HONEST = `export async function probe({ redis }: any) { await redis.set("answer", 42); return Number(await redis.get("answer")); }`;
 
@@ -56,13 +58,13 @@ afterAll(async () => {
   removeSocketDirectory();
 });
 
-async function grade(source: string): Promise<Verdict> {
-  return gradeSolution(probeLab, source, "submit", pool);
+async function grade(source: string, callTimeoutMs = 3_000): Promise<Verdict> {
+  return gradeSolution(probeLab(callTimeoutMs), source, "submit", pool);
 }
 
 /** The attack's verdict: it must fail, with `message` matching. Then an honest run must pass. */
-async function expectContained(source: string, message: RegExp, kind?: string): Promise<Verdict> {
-  const verdict = await grade(source);
+async function expectContained(source: string, message: RegExp, kind?: string, callTimeoutMs?: number): Promise<Verdict> {
+  const verdict = await grade(source, callTimeoutMs);
   expect(verdict.passed).toBe(false);
   const result = verdict.tests[0]!;
   expect(`${result.message} ${JSON.stringify(result.actual)}`).toMatch(message);
@@ -124,16 +126,18 @@ describe("sandbox attacks", () => {
       `export function probe() { const hoard: number[][] = []; for (;;) hoard.push(new Array(1e6).fill(1)); }`,
       /memory/,
       "memory-limit",
+      30_000,
     );
-  }, 30_000);
+  }, 60_000);
 
   it("an off-heap (ArrayBuffer) memory bomb is stopped by the memory limit", async () => {
     await expectContained(
       `export function probe() { const hoard: Uint8Array[] = []; for (;;) hoard.push(new Uint8Array(64 * 1024 * 1024).fill(1)); }`,
       /memory/,
       "memory-limit",
+      30_000,
     );
-  }, 30_000);
+  }, 60_000);
 
   it("an output bomb is stopped by the output limit", async () => {
     await expectContained(`export function probe() { for (let i = 0; i < 10000; i++) console.log("x".repeat(1000)); return 42; }`, /printed more than/, "output-limit");
