@@ -581,7 +581,13 @@ function debugObject(ctx: CommandContext, key: string): Reply {
   const serializedLength = serializedLengthOf(object.value as unknown, encoding);
   const idleSeconds = Math.max(0, Math.floor((engine.now() - object.lru) / 1000));
   let text = `Value at:0x7f${(0x10000000 + (Math.floor(object.lru) % 0xfffffff)).toString(16)} refcount:1 encoding:${encoding} serializedlength:${serializedLength} lru:${Math.floor(object.lru / 1000) & 0xffffff} lru_seconds_idle:${idleSeconds}`;
-  if (encoding === "quicklist") text += " ql_nodes:1 ql_avg_node:1.00 ql_listpack_max:-2 ql_compressed:0 ql_uncompressed_size:1";
+  if (encoding === "quicklist") {
+    // Shape of Redis's quicklist summary; the layout is approximated as one listpack of short entries.
+    const length = ctx.engine.commands.get("llen")?.handler(ctx, ["LLEN", key]);
+    const elements = typeof length === "number" ? length : 0;
+    const maxSize = ctx.engine.config.get("list-max-listpack-size");
+    text += ` ql_nodes:1 ql_avg_node:${elements.toFixed(2)} ql_listpack_max:${maxSize} ql_compressed:0 ql_uncompressed_size:${7 + 3 * elements}`;
+  }
   return new SimpleString(text);
 }
 
