@@ -454,6 +454,20 @@ describe("string commands against redis-server", () => {
 });
 
 describe("string values in place", () => {
+  it("interleaved APPEND and GETRANGE on a growing value stay O(1) each", async () => {
+    const engine = new Engine();
+    const client = engine.connect();
+    const chunk = "x".repeat(100);
+    const started = performance.now();
+    for (let i = 0; i < 20_000; i++) {
+      await client.call("APPEND", "log", chunk);
+      await client.call("GETRANGE", "log", "-10", "-1");
+    }
+    expect(await client.call("STRLEN", "log")).toBe(2_000_000);
+    expect(performance.now() - started).toBeLessThan(4000);
+    engine.close();
+  });
+
   it("APPEND after SETRANGE and large SETRANGE writes stay consistent", async () => {
     const engine = new Engine();
     const client = engine.connect();
