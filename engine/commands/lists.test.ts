@@ -324,6 +324,23 @@ describe("list commands against redis-server", () => {
     await expectSame(stillWaiting, "served once k3 holds a list");
   });
 
+  it("blocking is per database, and a served client's pop is announced after the push", async () => {
+    const [redis, engine] = await diff.connectPair();
+    for (const client of [redis, engine]) await client.call("SELECT", "1");
+    const waiter = { replies: Promise.all([redis.call("BLMOVE", "k", "moved", "RIGHT", "LEFT", "0"), engine.call("BLMOVE", "k", "moved", "RIGHT", "LEFT", "0")]) };
+    await sleep(40);
+    await diff.check([["RPUSH", "k", "db0"], ["SELECT", "1"], ["CONFIG", "SET", "notify-keyspace-events", "KEA"]]);
+    try {
+      const [expected, actual] = await collectNotifications(diff, [["RPUSH", "k", "a", "b"]]);
+      expect(actual).toEqual(expected);
+      expect(expected.length).toBeGreaterThan(2);
+    } finally {
+      await diff.check([["CONFIG", "SET", "notify-keyspace-events", ""]]);
+    }
+    await expectSame(waiter, "served in db 1");
+    await diff.check([["LRANGE", "k", "0", "-1"], ["LRANGE", "moved", "0", "-1"], ["SELECT", "0"], ["LRANGE", "k", "0", "-1"]]);
+  });
+
   it("announces keyspace events like Redis", async () => {
     await diff.check([["CONFIG", "SET", "notify-keyspace-events", "KEA"]]);
     try {

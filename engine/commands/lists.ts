@@ -4,6 +4,7 @@
  */
 import { errors, fail } from "../errors";
 import { NULL_ARRAY, ErrorReply, OK, type Reply } from "../protocol/reply";
+import type { RedisObject } from "../object";
 import { ListValue } from "../structures/list";
 import { INT64_RANGE, parseInt64 } from "../util/numbers";
 import { registerListBuilder } from "../types";
@@ -155,7 +156,7 @@ function popFromList(ctx: CommandContext, key: string, list: ListValue, end: End
 function popFromReadyKey(ctx: CommandContext, readyKey: string, end: End, count: number | undefined): Reply | undefined {
   const object = ctx.client.db.lookupWrite(readyKey);
   if (object?.type !== "list") return undefined;
-  return popFromList(ctx, readyKey, (object as { value: ListValue }).value, end, count);
+  return popFromList(ctx, readyKey, (object as RedisObject<"list">).value, end, count);
 }
 
 function blockingPop(ctx: CommandContext, argv: string[], keys: string[], end: End, timeoutText: string, count: number | undefined): HandlerResult {
@@ -212,7 +213,7 @@ function blmoveGeneric(ctx: CommandContext, argv: string[], from: End, to: End, 
   const retry = (): Reply | undefined => {
     const ready = ctx.client.db.lookupWrite(source);
     if (ready?.type !== "list") return undefined;
-    return moveElement(ctx, source, (ready as { value: ListValue }).value, destination, from, to);
+    return moveElement(ctx, source, (ready as RedisObject<"list">).value, destination, from, to);
   };
   return ctx.engine.block(ctx, ctx.client.currentCommand!, argv, [source], timeout, retry, () => NULL_ARRAY);
 }

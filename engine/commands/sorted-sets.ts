@@ -2,10 +2,9 @@
  * Sorted-set commands (Redis's t_zset.c): ZADD and friends, rank/score/lex ranges, the set
  * operations, pops (with the blocking BZPOPMIN, BZPOPMAX and BZMPOP), ZRANDMEMBER and ZSCAN.
  */
-import type { Database } from "../database";
 import { errors, fail } from "../errors";
 import type { Engine } from "../engine";
-import { type RedisObject } from "../object";
+import type { RedisObject } from "../object";
 import { DoubleReply, ErrorReply, NULL_ARRAY, type Reply } from "../protocol/reply";
 import type { SetValue } from "../structures/set";
 import {
