@@ -373,6 +373,15 @@ describe("sorted-set commands against redis-server", () => {
       ["ZADD", "f2", "0.2", "m"],
       ["ZADD", "f3", "0.3", "m", "1", "n"],
       ["ZUNION", "3", "f3", "f1", "f2", "WITHSCORES"],
+      ["ZADD", "inf", "inf", "m", "-inf", "n"],
+      ["ZINTER", "2", "f3", "inf", "WEIGHTS", "1", "0", "AGGREGATE", "MIN", "WITHSCORES"],
+      ["ZINTER", "2", "f3", "inf", "WEIGHTS", "1", "0", "AGGREGATE", "MAX", "WITHSCORES"],
+      ["ZINTER", "2", "f3", "inf", "WEIGHTS", "1", "0", "WITHSCORES"],
+      ["ZINTER", "2", "inf", "f3", "WEIGHTS", "0", "1", "AGGREGATE", "MAX", "WITHSCORES"],
+      ["ZUNION", "2", "f3", "inf", "WEIGHTS", "1", "0", "AGGREGATE", "MIN", "WITHSCORES"],
+      ["ZUNION", "2", "inf", "inf", "WITHSCORES"],
+      ["ZINTERSTORE", "dst", "2", "inf", "inf", "WEIGHTS", "1", "-1"],
+      ["ZRANGE", "dst", "0", "-1", "WITHSCORES"],
       ["ZINTER", "3", "f3", "f2", "f1", "WITHSCORES"],
     ]);
   });

@@ -488,7 +488,9 @@ function aggregate(current: number, value: number, how: Aggregate): number {
     // inf + -inf: Redis settles on 0 rather than NaN.
     return Number.isNaN(sum) ? 0 : sum;
   }
-  return how === "min" ? Math.min(current, value) : Math.max(current, value);
+  // C comparisons: a NaN value (inf * 0 weight) never replaces the current score.
+  if (how === "min") return value < current ? value : current;
+  return value > current ? value : current;
 }
 
 /** Weight times score, where NaN (0 * inf) becomes 0 as in Redis. */
