@@ -1,19 +1,14 @@
 /**
  * The fake database behind a lab: learner code calls `db.<method>(...)`, which travels over the
  * sandbox RPC to this object in the trusted parent. Tests can slow it down, make it fail, and
- * read how often (and how concurrently) it was hit.
+ * read how often (and when, in virtual time) it was hit.
  */
 export type BackendMethod = (...args: never[]) => unknown;
 
 export class FakeBackend {
   calls = 0;
-  readonly callsByMethod = new Map<string, number>();
-  /** Calls per argument list, e.g. per product id. */
-  readonly callsByArgs = new Map<string, number>();
   /** The virtual time of each call (for peaks per second). */
   readonly callTimes: number[] = [];
-  inFlight = 0;
-  peakInFlight = 0;
   /** Real milliseconds each call takes. */
   latencyMs = 0;
   /** When set, calls reject with this message. */
@@ -38,19 +33,10 @@ export class FakeBackend {
     const implementation = Object.hasOwn(this.methods, method) ? this.methods[method] : undefined;
     if (!implementation) throw new Error(`the backend has no method ${method}`);
     this.calls++;
-    this.callsByMethod.set(method, (this.callsByMethod.get(method) ?? 0) + 1);
-    const argsKey = JSON.stringify(args);
-    this.callsByArgs.set(argsKey, (this.callsByArgs.get(argsKey) ?? 0) + 1);
     this.callTimes.push(this.now());
-    this.inFlight++;
-    this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
-    try {
-      if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
-      if (this.failure !== undefined) throw new Error(this.failure);
-      return await (implementation as (...args: unknown[]) => unknown)(...args);
-    } finally {
-      this.inFlight--;
-    }
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    if (this.failure !== undefined) throw new Error(this.failure);
+    return (implementation as (...args: unknown[]) => unknown)(...args);
   }
 
   /** Most calls that fell in any one window of `windowMs` of virtual time. */

@@ -55,10 +55,6 @@ export class WorkerPool {
     this.grantWaiting();
   }
 
-  get leasedWorkers(): number {
-    return this.leased;
-  }
-
   async close(): Promise<void> {
     this.closed = true;
     const idle = this.idle.splice(0);
