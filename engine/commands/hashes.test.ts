@@ -177,6 +177,29 @@ describe("hash commands against redis-server", () => {
     await diff.check(steps);
   });
 
+  it("HINCRBYFLOAT matches Redis on random decimal, exponent and hex increments (seeded)", async () => {
+    const seed = 99;
+    const random = seededRandom(seed);
+    const digits = (count: number): string => Array.from({ length: count }, () => Math.floor(random() * 10)).join("");
+    const upTo = (max: number): number => 1 + Math.floor(random() * max);
+    const forms = [
+      () => `${digits(upTo(5))}.${digits(upTo(20))}`,
+      () => digits(upTo(25)),
+      () => `0.${digits(upTo(30))}`,
+      () => `${digits(upTo(3))}e${random() < 0.5 ? "-" : ""}${Math.floor(random() * 40)}`,
+      () => `0x${digits(upTo(6)).replace(/9/g, "f")}p${Math.floor(random() * 80) - 40}`,
+    ];
+    const steps: StepInput[] = [];
+    for (let i = 0; i < 400; i++) {
+      const field = `f${i % 10}`;
+      if (i % 7 === 0) steps.push(["HDEL", "h", field]);
+      steps.push(["HINCRBYFLOAT", "h", field, `${random() < 0.3 ? "-" : ""}${forms[Math.floor(random() * forms.length)]!()}`]);
+    }
+    await diff.check(steps).catch((error: Error) => {
+      throw new Error(`seed ${seed}: ${error.message}`);
+    });
+  });
+
   it("HRANDFIELD: argument errors, whole-hash answers and RESP2 shapes", async () => {
     await diff.check([
       ["HRANDFIELD", "nokey"],
