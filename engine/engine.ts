@@ -87,6 +87,10 @@ export class Engine implements KeyspaceHost {
   private readonly readyKeys = new Map<Database, Set<string>>();
   /** Hooks other subsystems register to hear about every write (tracking, persistence...). */
   private readonly keyModifiedListeners: ((db: Database, key: string) => void)[] = [];
+  /** Hooks run after every command (client tracking remembers the keys a read touched). */
+  readonly commandListeners: ((client: Client, spec: CommandSpec, argv: string[]) => void)[] = [];
+  /** The client whose command is running, for hooks that need the writer (tracking's NOLOOP). */
+  currentClient: Client | undefined;
   /** The time frozen for the duration of a command, transaction or script, as in Redis 7. */
   private commandTime: number | undefined;
   private nestingDepth = 0;
@@ -285,6 +289,8 @@ export class Engine implements KeyspaceHost {
     let result: HandlerResult;
     const previous = ctx.client.currentCommand;
     ctx.client.currentCommand = spec;
+    const previousClient = this.currentClient;
+    this.currentClient = ctx.client;
     try {
       result = spec.handler(ctx, argv);
     } catch (error) {
@@ -293,6 +299,7 @@ export class Engine implements KeyspaceHost {
       }
       result = error.reply;
     } finally {
+      this.currentClient = previousClient;
       ctx.client.currentCommand = previous;
       this.nestingDepth--;
       if (outermost) this.commandTime = undefined;
@@ -307,6 +314,7 @@ export class Engine implements KeyspaceHost {
     }
     this.stats.totalCommands++;
     ctx.client.lastCommand = fullName(spec);
+    for (const listener of this.commandListeners) listener(ctx.client, spec, argv);
     if (result !== BLOCKED) this.recordSlowlog(ctx.client, spec, argv, durationUs);
     if (this.monitors.size > 0 && !spec.flags.has("skip_monitor") && !spec.flags.has("admin")) {
       this.feedMonitors(ctx.client, argv);

@@ -7,6 +7,7 @@ import { createHash, randomBytes } from "node:crypto";
 import os from "node:os";
 import type { Engine } from "./engine";
 import { REDIS_VERSION } from "./engine";
+import { trackingCounts } from "./tracking";
 
 /** Sections in the order Redis prints them, and the header each one gets. */
 const SECTIONS: [name: string, header: string][] = [
@@ -118,7 +119,7 @@ function clientsSection(engine: Engine): Fields {
     ["client_recent_max_input_buffer", maxInput],
     ["client_recent_max_output_buffer", maxOutput],
     ["blocked_clients", blocked],
-    ["tracking_clients", 0],
+    ["tracking_clients", trackingCounts(engine).clients],
     ["clients_in_timeout_table", blocked],
   ];
 }
@@ -227,6 +228,7 @@ function persistenceSection(engine: Engine): Fields {
 
 function statsSection(engine: Engine): Fields {
   const { stats } = engine;
+  const tracking = trackingCounts(engine);
   const expiredStalePercent = stats.expiredKeys > 0 ? (stats.expiredStaleKeys * 100) / stats.expiredKeys : 0;
   return [
     ["total_connections_received", stats.totalConnections],
@@ -267,9 +269,9 @@ function statsSection(engine: Engine): Fields {
     ["active_defrag_key_misses", 0],
     ["total_active_defrag_time", 0],
     ["current_active_defrag_time", 0],
-    ["tracking_total_keys", 0],
-    ["tracking_total_items", 0],
-    ["tracking_total_prefixes", 0],
+    ["tracking_total_keys", tracking.keys],
+    ["tracking_total_items", tracking.items],
+    ["tracking_total_prefixes", tracking.prefixes],
     ["unexpected_error_replies", 0],
     ["total_error_replies", stats.totalErrorReplies],
     ["dump_payload_sanitizations", 0],

@@ -196,6 +196,45 @@ describe("connection commands against redis-server", () => {
     ]);
   });
 
+  it("CLIENT TRACKING sends invalidations like Redis: RESP3 pushes, REDIRECT to a RESP2 subscriber, BCAST, NOLOOP, OPTIN, flush", async () => {
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const run = async (server: "redis" | "engine") => {
+      const pick = async () => (server === "redis" ? (await diff.connectPair())[0] : (await diff.connectPair())[1]);
+      const [reader, writer, redirectTarget, broadcaster, optin] = [await pick(), await pick(), await pick(), await pick(), await pick()];
+      const targetId = (await redirectTarget.call("CLIENT", "ID")).raw.slice(1, -2);
+      await redirectTarget.sendRaw("SUBSCRIBE __redis__:invalidate\r\n");
+      for (const client of [reader, broadcaster, optin]) await client.call("HELLO", "3");
+      await reader.call("CLIENT", "TRACKING", "on");
+      await reader.call("GET", "k1");
+      await reader.call("MGET", "k2", "k3");
+      await writer.call("CLIENT", "TRACKING", "on", "REDIRECT", targetId);
+      await writer.call("GET", "k1");
+      await broadcaster.call("CLIENT", "TRACKING", "on", "BCAST", "PREFIX", "user:", "NOLOOP");
+      await optin.call("CLIENT", "TRACKING", "on", "OPTIN");
+      await optin.call("GET", "not-cached");
+      await optin.call("CLIENT", "CACHING", "yes");
+      await optin.call("GET", "cached");
+      await writer.call("SET", "k1", "x");
+      await writer.call("MSET", "k2", "1", "k3", "2", "user:1", "a", "not-cached", "1", "cached", "1");
+      await broadcaster.call("SET", "user:2", "own write");
+      // The reader hears about its own write after the write's reply.
+      const own = await reader.sendRaw("SET k4 1\r\nGET k4\r\nSET k4 2\r\n", 3);
+      await sleep(50);
+      await writer.call("FLUSHALL");
+      await sleep(100);
+      const pushes = (client: typeof reader) => client.unsolicited.map((reply) => reply.raw);
+      return { reader: pushes(reader), own: own.map((reply) => reply.raw), redirect: pushes(redirectTarget), broadcaster: pushes(broadcaster), optin: pushes(optin) };
+    };
+    const expected = await run("redis");
+    const actual = await run("engine");
+    expect(actual).toEqual(expected);
+    expect(actual.broadcaster).toContain(">2\r\n$10\r\ninvalidate\r\n*1\r\n$6\r\nuser:1\r\n");
+    expect(actual.reader).toHaveLength(5);
+    expect(actual.redirect.join("")).toContain("$20\r\n__redis__:invalidate\r\n*1\r\n$2\r\nk1\r\n");
+    expect(actual.optin.join("")).toContain("$6\r\ncached\r\n");
+    expect(actual.optin.join("")).not.toContain("not-cached");
+  });
+
   it("CLIENT LIST and CLIENT INFO have Redis 7.0's fields, order and value shapes", async () => {
     const [redis, engine] = await diff.connectPair();
     for (const client of [redis, engine]) {

@@ -6,6 +6,7 @@ import { errors } from "../errors";
 import { ErrorReply, MapReply, OK, PONG, type Reply, SetReply, SimpleString, VerbatimReply } from "../protocol/reply";
 import { parseSafeInteger } from "../util/numbers";
 import { helpReply, integerArg, isToken } from "./args";
+import { type TrackingState, disableTracking, enableTracking, trackingStateOf } from "../tracking";
 import { type CommandContext, type CommandSpec, NO_REPLY, type HandlerResult, defineCommand, fullName } from "./spec";
 
 const WRONGPASS = new ErrorReply("WRONGPASS invalid username-password pair or user is disabled.");
@@ -140,7 +141,7 @@ function reset({ engine, client }: CommandContext): Reply {
   client.db = engine.databases[0]!;
   client.protocol = 2;
   client.name = "";
-  tracking.delete(client);
+  disableTracking(engine, client);
   unsubscribeAll(engine, client);
   client.replyMode = "on";
   client.noEvict = false;
@@ -149,25 +150,7 @@ function reset({ engine, client }: CommandContext): Reply {
   return RESET_REPLY;
 }
 
-// ---- client tracking (state only; invalidation messages are not generated yet) -------------
-
-interface TrackingState {
-  /** Client receiving invalidations, 0 for the client itself. */
-  redirect: number;
-  bcast: boolean;
-  optin: boolean;
-  optout: boolean;
-  noloop: boolean;
-  prefixes: string[];
-  /** CLIENT CACHING YES/NO for the next command. */
-  caching: "yes" | "no" | undefined;
-}
-
-const tracking = new WeakMap<Client, TrackingState>();
-
-export function trackingStateOf(client: Client): TrackingState | undefined {
-  return tracking.get(client);
-}
+// ---- client tracking ----------------------------------------------------------------------
 
 function clientTracking({ engine, client }: CommandContext, argv: string[]): Reply {
   const status = argv[2]!;
@@ -191,10 +174,10 @@ function clientTracking({ engine, client }: CommandContext, argv: string[]): Rep
     else return errors.syntax;
   }
   if (!on) {
-    tracking.delete(client);
+    disableTracking(engine, client);
     return OK;
   }
-  const current = tracking.get(client);
+  const current = trackingStateOf(engine, client);
   if (!options.bcast && options.prefixes.length > 0) return new ErrorReply("ERR PREFIX option requires BCAST mode to be enabled");
   if (current !== undefined && current.bcast !== options.bcast) {
     return new ErrorReply("ERR You can't switch BCAST mode on/off before disabling tracking for this client, and then re-enabling it with a different mode.");
@@ -223,12 +206,12 @@ function clientTracking({ engine, client }: CommandContext, argv: string[]): Rep
     const all = [...existing, ...added];
     options.prefixes = all.length === 0 ? [""] : all;
   }
-  tracking.set(client, options);
+  enableTracking(engine, client, options);
   return OK;
 }
 
-function clientCaching({ client }: CommandContext, argv: string[]): Reply {
-  const state = tracking.get(client);
+function clientCaching({ engine, client }: CommandContext, argv: string[]): Reply {
+  const state = trackingStateOf(engine, client);
   if (state === undefined || (!state.optin && !state.optout)) {
     return new ErrorReply("ERR CLIENT CACHING can be called only when the client is in tracking mode with OPTIN or OPTOUT mode enabled");
   }
@@ -245,12 +228,12 @@ function clientCaching({ client }: CommandContext, argv: string[]): Reply {
   return OK;
 }
 
-function clientGetredir({ client }: CommandContext): Reply {
-  return tracking.get(client)?.redirect ?? -1;
+function clientGetredir({ engine, client }: CommandContext): Reply {
+  return trackingStateOf(engine, client)?.redirect ?? -1;
 }
 
-function clientTrackinginfo({ client }: CommandContext): Reply {
-  const state = tracking.get(client);
+function clientTrackinginfo({ engine, client }: CommandContext): Reply {
+  const state = trackingStateOf(engine, client);
   const flags: string[] = [];
   if (state === undefined) flags.push("off");
   else {
@@ -281,14 +264,14 @@ function parseClientType(text: string): ClientType | undefined {
   return lower === "normal" || lower === "replica" || lower === "pubsub" || lower === "master" ? lower : undefined;
 }
 
-function clientFlags(client: Client): string {
+function clientFlags(engine: Engine, client: Client): string {
   let flags = "";
   if (client.monitor) flags += "O";
   if (client.subscriptionCount > 0) flags += "P";
   if (client.transaction) flags += "x";
   if (client.blocked) flags += "b";
-  const state = tracking.get(client);
-  if (state) flags += state.bcast ? "tB" : "t";
+  const state = trackingStateOf(engine, client);
+  if (state) flags += state.redirect !== 0 && !engine.clients.has(state.redirect) ? "tR" : state.bcast ? "tB" : "t";
   if (client.watchInvalidated) flags += "d";
   if (client.closing) flags += "c";
   if (client.transport.kind === "unix") flags += "U";
@@ -310,12 +293,12 @@ export function clientInfoLine(engine: Engine, client: Client): string {
   let multiMemory = 0;
   for (const queued of client.transaction?.queue ?? []) multiMemory += argvBytes(queued.argv);
   const command = client.currentCommand ?? client.blocked?.spec;
-  const state = tracking.get(client);
+  const state = trackingStateOf(engine, client);
   const readBuffer = 16384;
   return (
     `id=${client.id} addr=${client.transport.remoteAddress} laddr=${client.transport.localAddress} fd=${client.transport.kind === "local" ? -1 : client.id + 7}` +
     ` name=${client.name} age=${Math.floor((now - client.createdAt) / 1000)} idle=${Math.floor((now - client.lastInteraction) / 1000)}` +
-    ` flags=${clientFlags(client)} db=${client.db.id} sub=${client.channels.size} psub=${client.patterns.size} ssub=${client.shardChannels.size}` +
+    ` flags=${clientFlags(engine, client)} db=${client.db.id} sub=${client.channels.size} psub=${client.patterns.size} ssub=${client.shardChannels.size}` +
     ` multi=${client.transaction ? client.transaction.queue.length : -1} qbuf=${queryBuffer} qbuf-free=${queryBuffer > 0 ? Math.max(0, 20474 - queryBuffer) : 0}` +
     ` argv-mem=${client.blocked ? argvBytes(client.blocked.argv) : 0} multi-mem=${multiMemory} rbs=${readBuffer} rbp=${readBuffer}` +
     ` obl=0 oll=${outputMemory > 0 ? 1 : 0} omem=${outputMemory} tot-mem=${22400 + readBuffer + queryBuffer + outputMemory + multiMemory}` +

@@ -9,6 +9,7 @@ import type { Database } from "../database";
 import { type Engine, REDIS_VERSION } from "../engine";
 import { errors } from "../errors";
 import { infoText } from "../info";
+import { invalidateAllTrackedKeys } from "../tracking";
 import { ErrorReply, MapReply, OK, type Reply, SetReply, SimpleString, VerbatimReply } from "../protocol/reply";
 import { globMatch } from "../util/glob";
 import { parseSafeInteger } from "../util/numbers";
@@ -32,6 +33,7 @@ function flushdb({ engine, client }: CommandContext, argv: string[]): Reply {
   const error = checkFlushMode(argv);
   if (error) return error;
   flushDatabase(engine, client.db);
+  invalidateAllTrackedKeys(engine);
   return OK;
 }
 
@@ -39,6 +41,7 @@ function flushall({ engine }: CommandContext, argv: string[]): Reply {
   const error = checkFlushMode(argv);
   if (error) return error;
   for (const db of engine.databases) flushDatabase(engine, db);
+  invalidateAllTrackedKeys(engine);
   return OK;
 }
 
