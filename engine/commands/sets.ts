@@ -28,7 +28,7 @@ function announce({ engine, client }: CommandContext, event: string, key: string
   engine.notifyKeyspaceEvent("s", event, key, client.db.id);
 }
 
-/** A non-negative count argument; Redis words both bad forms "must be positive". */
+/** A non-negative count argument; Redis answers `message` for non-integers and negatives alike. */
 function positiveCountArg(text: string, message: string): number {
   const value = parseInt64(text);
   if (value === undefined || value < 0) fail(`ERR ${message}`);
