@@ -276,6 +276,35 @@ describe("scripting against redis-server", () => {
     }
   });
 
+  it("bundles cmsgpack like Redis", async () => {
+    await diff.check([
+      ev("return cmsgpack.pack({1, 2, 3}, 'a', 1.5, -1, 300, true, {x = 1})"),
+      // Lua 5.1 shares one constant slot for 0 and -0.0, so -0.0 and 1/0 are tested apart.
+      ev("return cmsgpack.pack(2^40, -2^40, 65536, -129, 0.25, nil, 0.1, 0/0, 2^64)"),
+      ev("return cmsgpack.pack(-0.0)"),
+      ev("return cmsgpack.pack(1/0, -1/0, 2^63, -2^63, 2^53 + 1, 1e30, 3.5e38, -3.5, -33, -32, 127, 128, 255, 256, 65535, 65536, 2^32, -2^31, -2^31 - 1)"),
+      ev("return cmsgpack.pack(string.rep('a', 31), string.rep('a', 40), string.rep('b', 300), string.rep('c', 70000), {}, {[1] = 1, [3] = 3}, {[2] = 1})"),
+      ev("local t = {} for i = 1, 20 do t[i] = i end return cmsgpack.pack(t)"),
+      ev("local t = {} local c = t for i = 1, 20 do c[1] = {} c = c[1] end return cmsgpack.pack(t)"),
+      ev("return {cmsgpack.unpack(cmsgpack.pack({1, {2, 'x'}}, 5))}"),
+      ev("return {cmsgpack.unpack_one(cmsgpack.pack(1, 2, 3))}"),
+      ev("return {cmsgpack.unpack_one(cmsgpack.pack(1, 2, 3), 2)}"),
+      ev("return {cmsgpack.unpack_limit(cmsgpack.pack(1, 2, 3), 2)}"),
+      ev("return {cmsgpack.unpack_limit(cmsgpack.pack(1, 2, 3), 2, 1)}"),
+      ev("return cmsgpack.unpack('\\193')"),
+      ev("return cmsgpack.unpack('\\146\\1')"),
+      ev("return cmsgpack.unpack()"),
+      ev("return cmsgpack.pack()"),
+      ev("return cmsgpack.pack(function() end)"),
+      ev("local t = cmsgpack.unpack(cmsgpack.pack({a = 1, b = {true, false}})) return {t.a, t.b[1], t.b[2]}"),
+      ev("return {cmsgpack.unpack('\\202\\63\\192\\0\\0\\203\\63\\185\\153\\153\\153\\153\\153\\154\\207\\0\\0\\1\\0\\0\\0\\0\\0\\211\\255\\255\\255\\255\\255\\255\\255\\255')}"),
+      ev("return {cmsgpack.unpack(cmsgpack.pack({1, nil, 3}))}"),
+      ev("return #cmsgpack.unpack(cmsgpack.pack(string.rep('z', 70000)))"),
+      ev("local a = {} for k in pairs(cmsgpack) do a[#a + 1] = k end table.sort(a) return a"),
+      ev("return {cmsgpack._NAME, cmsgpack._VERSION, cmsgpack._COPYRIGHT, cmsgpack._DESCRIPTION}"),
+    ]);
+  });
+
   it("passes KEYS and ARGV, validating numkeys", async () => {
     await diff.check([
       ["EVAL", "return {KEYS[1], KEYS[2], ARGV[1], ARGV[2], #KEYS, #ARGV}", "2", "k1", "k\x00\xff", "a1", "a\x00\xff"],

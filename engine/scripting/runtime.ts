@@ -14,6 +14,7 @@ import { SANDBOX_SOURCE } from "./sandbox";
 import { Rand48 } from "./rand48";
 import { registerBitLibrary } from "./bit";
 import { registerCjsonLibrary } from "./cjson";
+import { registerCmsgpackLibrary } from "./cmsgpack";
 import { stringFormat } from "./string-format";
 
 /** Direct references: module bindings re-exported across ES modules are read through getters. */
@@ -128,6 +129,7 @@ export class ScriptRuntime {
     this.registerMathRandom();
     registerBitLibrary(L);
     registerCjsonLibrary(L);
+    registerCmsgpackLibrary(L);
     lua.lua_getglobal(L, luaString("string"));
     this.setFunction("format", stringFormat);
     lua.lua_pop(L, 1);
