@@ -240,6 +240,8 @@ export class Engine implements KeyspaceHost {
         rejection = errors.wrongArity(fullName(spec));
       } else if (!client.authenticated && !spec.flags.has("no_auth")) {
         rejection = errors.noAuth;
+      } else if (client.transaction && spec.flags.has("no_multi")) {
+        rejection = new ErrorReply("ERR Command not allowed inside a transaction");
       } else if (client.inPubSubContext && !PUBSUB_CONTEXT.has(spec.name)) {
         rejection = new ErrorReply(
           `ERR Can't execute '${fullName(spec)}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`,

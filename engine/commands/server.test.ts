@@ -294,6 +294,22 @@ describe("server commands against redis-server", () => {
     }
   });
 
+  it("SHUTDOWN and MONITOR inside MULTI are refused like Redis", async () => {
+    const [redis, engine] = await diff.connectPair();
+    const steps = [["MULTI"], ["SHUTDOWN"], ["PING"], ["EXEC"], ["MULTI"], ["MONITOR"], ["EXEC"], ["PING"]];
+    for (const argv of steps) expect((await engine.call(...argv)).raw, argv.join(" ")).toBe((await redis.call(...argv)).raw);
+  });
+
+  it("CONFIG SET requirepass '' lets clients waiting for AUTH in", async () => {
+    const [redis, engine] = await diff.connectPair();
+    for (const client of [redis, engine]) await client.call("CONFIG", "SET", "requirepass", "pw");
+    const [redisLate, engineLate] = await diff.connectPair();
+    expect((await engineLate.call("PING")).raw).toBe((await redisLate.call("PING")).raw);
+    for (const client of [redis, engine]) await client.call("CONFIG", "SET", "requirepass", "");
+    expect((await engineLate.call("PING")).raw).toBe((await redisLate.call("PING")).raw);
+    expect((await engineLate.call("PING")).raw).toBe("+PONG\r\n");
+  });
+
   it("LATENCY subcommands without samples", async () => {
     await diff.check([
       ["LATENCY", "LATEST"],

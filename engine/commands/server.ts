@@ -304,6 +304,10 @@ function configSet({ engine }: CommandContext, argv: string[]): Reply {
     changes.set(parameter, result.value);
   }
   for (const [parameter, value] of changes) engine.config.set(parameter.name, value);
+  // Without a password the default user is "nopass": clients waiting for AUTH are let in.
+  if (changes.has(engine.config.parameter("requirepass")!) && engine.config.get("requirepass") === "") {
+    for (const client of engine.clients.values()) client.authenticated = true;
+  }
   return OK;
 }
 
@@ -443,7 +447,9 @@ const SLOWLOG_HELP = [
 
 // ---- MONITOR ------------------------------------------------------------------------------
 
-function monitor({ engine, client }: CommandContext): HandlerResult {
+function monitor({ engine, client, nonBlocking }: CommandContext): HandlerResult {
+  // Inside EXEC or a script every command must answer at once.
+  if (nonBlocking) return new ErrorReply("ERR MONITOR isn't allowed for DENY BLOCKING client");
   // A client already monitoring gets no reply, as in Redis.
   if (client.monitor) return NO_REPLY;
   client.monitor = true;
