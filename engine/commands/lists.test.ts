@@ -380,6 +380,34 @@ describe("list commands against redis-server", () => {
     await diff.check([["COPY", "big", "copy"], ["LPOP", "copy", "299"], ["LLEN", "big"], ["LRANGE", "copy", "0", "-1"]]);
   });
 
+  it("replies with RESP3 nulls where RESP2 has null arrays and null bulks", async () => {
+    const [redis3, engine3] = await diff.connectPair();
+    for (const client of [redis3, engine3]) expect((await client.call("HELLO", "3")).value.type).toBe("map");
+    const steps = [
+      ["LPOP", "missing"],
+      ["LPOP", "missing", "2"],
+      ["RPUSH", "l", "a", "b"],
+      ["LPOP", "l", "0"],
+      ["LPOS", "l", "zz"],
+      ["LPOS", "missing", "zz", "COUNT", "0"],
+      ["LINDEX", "l", "5"],
+      ["LMPOP", "1", "missing", "LEFT"],
+      ["LMOVE", "missing", "l", "LEFT", "LEFT"],
+      ["MULTI"],
+      ["BLPOP", "missing", "0"],
+      ["BLMOVE", "missing", "l", "LEFT", "LEFT", "0"],
+      ["BLMPOP", "0", "1", "missing", "LEFT"],
+      ["EXEC"],
+      ["BLPOP", "missing", "0.01"],
+      ["BRPOPLPUSH", "missing", "l", "0.01"],
+    ];
+    for (const argv of steps) {
+      const expected = await redis3.call(...argv);
+      const actual = await engine3.call(...argv);
+      expect(actual.raw, `RESP3 ${argv.join(" ")}`).toBe(expected.raw);
+    }
+  });
+
   it("has Redis's command metadata", async () => {
     await checkCommandMetadata(diff, commands);
     await diff.check([
