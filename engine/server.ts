@@ -101,7 +101,6 @@ class Connection implements ClientTransport {
   private readonly limits: NetworkLimits;
   /** Encoded replies waiting for the end of the current read (or the next microtask). */
   private output: string[] = [];
-  private outputBytes = 0;
   private reading = false;
   private flushScheduled = false;
   private softLimitSince = 0;
@@ -150,7 +149,7 @@ class Connection implements ClientTransport {
       if (!(error instanceof ProtocolError)) throw error;
       this.reading = false;
       // Replies to the requests before the bad one still go out; then the connection closes.
-      if (!(error instanceof QueryBufferLimitError)) this.append(`-ERR Protocol error: ${error.message}\r\n`);
+      if (!(error instanceof QueryBufferLimitError)) this.output.push(`-ERR Protocol error: ${error.message}\r\n`);
       this.close(true);
       return;
     } finally {
@@ -159,16 +158,9 @@ class Connection implements ClientTransport {
     this.flush();
   }
 
-  private append(data: string): void {
-    this.output.push(data);
-    this.outputBytes += data.length;
-  }
-
   write(reply: Reply, client: Client): void {
     if (this.closed) return;
-    const before = this.output.length;
     encodeReply(reply, client.protocol, this.output);
-    for (let i = before; i < this.output.length; i++) this.outputBytes += this.output[i]!.length;
     if (!this.reading && !this.flushScheduled) {
       this.flushScheduled = true;
       queueMicrotask(this.scheduledFlush);
@@ -180,7 +172,6 @@ class Connection implements ClientTransport {
     if (this.output.length === 0 || this.closed) return;
     const data = this.output.length === 1 ? this.output[0]! : this.output.join("");
     this.output = [];
-    this.outputBytes = 0;
     this.engine.stats.netOutputBytes += data.length;
     this.socket.write(data, "latin1");
     if (this.socket.writableLength > 0) this.enforceOutputLimit();
@@ -202,7 +193,9 @@ class Connection implements ClientTransport {
   }
 
   pendingOutputBytes(): number {
-    return this.socket.writableLength + this.outputBytes;
+    let buffered = 0;
+    for (const piece of this.output) buffered += piece.length;
+    return this.socket.writableLength + buffered;
   }
 
   pendingInputBytes(): number {
