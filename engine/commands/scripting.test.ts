@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Engine } from "../engine";
 import { ErrorReply } from "../protocol/reply";
 import { canonical, seededRandom, useDifferential } from "../testing/differential";
-import type { RespValue } from "../testing/resp-client";
+import type { RespClient, RespValue } from "../testing/resp-client";
 
 /** EVAL of a script without keys. */
 const ev = (script: string, ...args: string[]): string[] => ["EVAL", script, "0", ...args];
@@ -451,12 +451,19 @@ describe("busy scripts against redis-server (busy-reply-threshold 100 ms)", () =
   it("refuses to kill a busy script that already wrote (UNKILLABLE), which then completes", async () => {
     const [redisRunner, engineRunner] = await diff.connectPair();
     const script = ["EVAL", "redis.call('set', 'w', '1') local deadline = tonumber(ARGV[1]) local i = 0 while i < deadline do i = i + 1 end return i", "0"];
-    // Long enough to go busy on both servers (fengari is much slower than C Lua).
-    const running = [redisRunner.call(...script, "20000000"), engineRunner.call(...script, "1000000")];
+    // Each server gets a loop long enough (about 1.5 s, measured just before) to still be busy
+    // when the other client asks; Lua in C is far faster than fengari.
+    const iterationsFor = async (client: RespClient) => {
+      const started = performance.now();
+      await client.call("EVAL", "local i = 0 while i < 200000 do i = i + 1 end", "0");
+      return String(Math.ceil((200000 * 1500) / Math.max(1, performance.now() - started)));
+    };
+    const counts = [await iterationsFor(redisRunner), await iterationsFor(engineRunner)];
+    const running = [redisRunner.call(...script, counts[0]!), engineRunner.call(...script, counts[1]!)];
     await pause(250);
     await diff.check([["SCRIPT", "KILL"], ["GET", "w"]]);
     const [expected, actual] = await Promise.all(running);
-    expect([expected!.raw, actual!.raw]).toEqual([":20000000\r\n", ":1000000\r\n"]);
+    expect([expected!.raw, actual!.raw]).toEqual(counts.map((count) => `:${count}\r\n`));
     await diff.check([["GET", "w"]]);
   });
 });
