@@ -17,6 +17,9 @@ export interface TimerHandle {
 /** Read once: `performance.timeOrigin` is a getter, and now() runs several times per command. */
 const TIME_ORIGIN = performance.timeOrigin;
 
+/** The longest delay setTimeout honours. */
+const MAX_TIMEOUT_DELAY = 2 ** 31 - 1;
+
 export class RealClock implements Clock {
   private readonly timers = new Map<number, NodeJS.Timeout>();
   private nextId = 1;
@@ -27,14 +30,27 @@ export class RealClock implements Clock {
 
   setTimer(delayMs: number, callback: () => void): TimerHandle {
     const id = this.nextId++;
+    this.arm(id, this.now() + Math.max(0, delayMs), callback);
+    return { id };
+  }
+
+  /**
+   * setTimeout fires at once for delays past 2^31-1 ms (about 24.8 days), which a BLPOP timeout
+   * can exceed, so a long timer waits in steps until its time has come.
+   */
+  private arm(id: number, at: number, callback: () => void): void {
+    const remaining = at - this.now();
     const timeout = setTimeout(() => {
+      if (remaining > MAX_TIMEOUT_DELAY) {
+        this.arm(id, at, callback);
+        return;
+      }
       this.timers.delete(id);
       callback();
-    }, Math.max(0, delayMs));
+    }, Math.min(Math.max(0, remaining), MAX_TIMEOUT_DELAY));
     // Engine timers must never keep a process alive on their own.
     timeout.unref();
     this.timers.set(id, timeout);
-    return { id };
   }
 
   clearTimer(handle: TimerHandle): void {

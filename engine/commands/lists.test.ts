@@ -299,6 +299,11 @@ describe("list commands against redis-server", () => {
     await expectSame(await sendOnNewPair(diff, ["BRPOPLPUSH", "none", "d", "0.05"]), "BRPOPLPUSH timeout");
     await expectSame(await sendOnNewPair(diff, ["BLMPOP", "0.05", "1", "none", "RIGHT"]), "BLMPOP timeout");
     await diff.check([["EXISTS", "d"]]);
+    // Longer than setTimeout's 2^31-1 ms limit: must keep waiting, not time out at once.
+    const longWait = await sendOnNewPair(diff, ["BLPOP", "later", "3000000"]);
+    await sleep(60);
+    await diff.check([["RPUSH", "later", "x"]]);
+    await expectSame(longWait, "BLPOP with a 34-day timeout");
   });
 
   it("BLMOVE chains: serving one client can wake another blocked on the destination", async () => {
