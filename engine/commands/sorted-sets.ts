@@ -220,7 +220,8 @@ function zaddGeneric(ctx: CommandContext, argv: string[], flags: AddFlags, first
   return flags.ch ? added + updated : added;
 }
 
-function zaddCommand(ctx: CommandContext, argv: string[]): Reply {
+/** ZADD's handler; exported because GEOADD is ZADD with computed scores, as in Redis. */
+export function zaddCommand(ctx: CommandContext, argv: string[]): Reply {
   const flags: AddFlags = { nx: false, xx: false, gt: false, lt: false, ch: false, incr: false };
   let index = 2;
   for (; index < argv.length; index++) {
