@@ -10,6 +10,7 @@ import { LocalClient } from "./local-client";
 import type { RedisObject } from "./object";
 import { ErrorReply, PushReply, QUEUED, type Reply, SimpleString } from "./protocol/reply";
 import { globMatch } from "./util/glob";
+import { lfuAccessed, lfuInitial } from "./util/lfu";
 
 /** The Redis version this engine reports and matches behaviour with (INFO, HELLO). */
 export const REDIS_VERSION = "7.0.15";
@@ -106,6 +107,8 @@ export class Engine implements KeyspaceHost {
   /** CLIENT PAUSE: until when, and whether only writes are paused. */
   pause: { until: number; writesOnly: boolean; timer: TimerHandle } | undefined;
   private closed = false;
+  /** Whether maxmemory-policy is an LFU one: object access then updates LFU counters. */
+  private lfuPolicy: boolean;
   /** Set by a hosting process so SHUTDOWN can stop it (the standalone server sets it). */
   onShutdown: (() => void) | undefined;
   /**
@@ -129,6 +132,8 @@ export class Engine implements KeyspaceHost {
     this.config.onChange("hz", () => this.scheduleCron());
     this.slowlogThreshold = this.config.getNumber("slowlog-log-slower-than");
     this.config.onChange("slowlog-log-slower-than", (value) => (this.slowlogThreshold = Number(value)));
+    this.lfuPolicy = this.config.get("maxmemory-policy").endsWith("-lfu");
+    this.config.onChange("maxmemory-policy", (value) => (this.lfuPolicy = value.endsWith("-lfu")));
   }
 
   // ---- time -------------------------------------------------------------------------------
@@ -385,7 +390,16 @@ export class Engine implements KeyspaceHost {
   }
 
   onKeyAccessed(object: RedisObject): void {
-    object.lru = this.now();
+    if (!this.lfuPolicy) {
+      object.lru = this.now();
+      return;
+    }
+    // Under LFU, `lru` is Redis's packed counter; 0 marks an object that was just created.
+    const now = this.now();
+    object.lru =
+      object.lru === 0
+        ? lfuInitial(now)
+        : lfuAccessed(object.lru, now, this.config.getNumber("lfu-log-factor"), this.config.getNumber("lfu-decay-time"), this.random);
   }
 
   addKeyModifiedListener(listener: (db: Database, key: string) => void): void {

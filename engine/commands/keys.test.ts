@@ -232,6 +232,17 @@ describe("generic key commands against redis-server", () => {
       ["OBJECT"],
       ["CONFIG", "SET", "maxmemory-policy", "allkeys-lfu"],
       ["OBJECT", "IDLETIME", "k"],
+      ["CONFIG", "SET", "lfu-log-factor", "0"],
+      ["CONFIG", "SET", "lfu-decay-time", "0"],
+      ["SET", "counted", "x"],
+      ["OBJECT", "FREQ", "counted"],
+      ["GET", "counted"],
+      ["GET", "counted"],
+      ["EXISTS", "counted"],
+      ["GET", "counted"],
+      ["OBJECT", "FREQ", "counted"],
+      ["CONFIG", "SET", "lfu-log-factor", "10"],
+      ["CONFIG", "SET", "lfu-decay-time", "1"],
       ["CONFIG", "SET", "maxmemory-policy", "noeviction"],
     ]);
   });

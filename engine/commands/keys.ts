@@ -7,6 +7,7 @@ import { OK, type Reply, SimpleString } from "../protocol/reply";
 import { isSharedInteger, toBinaryString } from "../structures/string-value";
 import { buildList, cloneObject, elementsOf, objectEncoding, prepareForSort, readHashField } from "../types";
 import { globMatch } from "../util/glob";
+import { lfuDecayedCounter } from "../util/lfu";
 import { INT64_RANGE, parseInt64 } from "../util/numbers";
 import { helpReply, integerArg, isToken, scanCursorArg, scanOptionsArg } from "./args";
 import { type CommandContext, type CommandSpec, defineCommand } from "./spec";
@@ -248,14 +249,7 @@ function objectFreq({ engine, client }: CommandContext, argv: string[]): Reply {
   const object = client.db.peek(argv[2]!);
   if (object === undefined) return null;
   if (!usesLfu(engine)) return fail(`ERR An LFU maxmemory policy is not selected, access frequency not tracked. ${POLICY_SWITCH_NOTE}`);
-  // Under LFU, `lru` packs the last decrement time (minutes, 16 bits) and a log counter (8 bits).
-  const counter = object.lru & 0xff;
-  const minutes = Math.floor(engine.now() / 60_000) & 0xffff;
-  const lastDecrement = (object.lru >>> 8) & 0xffff;
-  const elapsed = minutes >= lastDecrement ? minutes - lastDecrement : 65_535 - lastDecrement + minutes;
-  const decayTime = engine.config.getNumber("lfu-decay-time");
-  const periods = decayTime > 0 ? Math.floor(elapsed / decayTime) : 0;
-  return periods > counter ? 0 : counter - periods;
+  return lfuDecayedCounter(object.lru, engine.now(), engine.config.getNumber("lfu-decay-time"));
 }
 
 function objectRefcount({ engine, client }: CommandContext, argv: string[]): Reply {
