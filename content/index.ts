@@ -87,7 +87,9 @@ export class ContentError extends Error {
 }
 
 export function defaultContentDir(): string {
-  return process.env.COURSE_CONTENT_DIR ?? path.join(process.cwd(), "content", "modules");
+  // turbopackIgnore: the directory is only known at run time; without the hint Turbopack traces
+  // every file under the project root into the server bundle ("Dynamic filesystem access").
+  return process.env.COURSE_CONTENT_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), "content", "modules");
 }
 
 // ---------------------------------------------------------------------------
@@ -471,6 +473,11 @@ export function gradeQuiz(moduleSlug: string, lessonSlug: string, answers: QuizA
   const l = findLesson(moduleSlug, lessonSlug);
   if (!l) return undefined;
   return gradeQuestions(l.quiz, answers);
+}
+
+/** The ```redis snippets of one lesson, in order (their `index` matches their position). */
+export function getLessonSnippets(moduleSlug: string, lessonSlug: string): Snippet[] {
+  return findLesson(moduleSlug, lessonSlug)?.snippets ?? [];
 }
 
 /** Every ```redis snippet of the course with its location and command/reply pairs. */
