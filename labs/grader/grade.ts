@@ -83,7 +83,9 @@ async function runTest(lab: LabDefinition, test: LabTest, lease: Lease): Promise
       timer = setTimeout(() => reject(new SandboxError("time-limit", `the test did not finish within ${timeoutMs} ms`)), timeoutMs);
     });
     await Promise.race([test.run(t), timeout]);
-    return { ...base, passed: true, durationMs: performance.now() - started };
+    // The command log of a visible test is shown even when it passes (to see why code is not atomic).
+    const commands = test.visible ? { commands: t.recorder.recentCommands() } : {};
+    return { ...base, passed: true, ...commands, durationMs: performance.now() - started };
   } catch (error) {
     const failed: TestResult = {
       ...base,

@@ -36,7 +36,7 @@ export interface TestResult {
   explanation?: string;
   expected?: unknown;
   actual?: unknown;
-  /** The engine commands the solution issued during a failing test (last ones, formatted like MONITOR). */
+  /** The engine commands the solution issued during a failing test or a passing visible one (last ones, formatted like MONITOR). */
   commands?: string[];
   durationMs: number;
   sandboxError?: { kind: SandboxErrorKind; message: string };

@@ -27,7 +27,7 @@ export class WorkerPool {
   private closed = false;
 
   constructor(options: Partial<PoolOptions> = {}) {
-    this.options = { idle: 4, max: 16, limits: DEFAULT_LIMITS, ...options };
+    this.options = { idle: 4, max: 8, limits: DEFAULT_LIMITS, ...options };
   }
 
   /** Boots the idle workers (lease() does it lazily too). */
