@@ -514,6 +514,21 @@ describe("generic key commands against redis-server", () => {
     }
   });
 
+  it("COMMAND GETKEYS finds the keys of these commands like Redis", async () => {
+    await diff.check([
+      ["COMMAND", "GETKEYS", "SORT", "k", "BY", "w_*", "LIMIT", "0", "1", "GET", "#", "STORE", "d1", "STORE", "d2"],
+      ["COMMAND", "GETKEYS", "SORT_RO", "k", "GET", "x_*"],
+      ["COMMAND", "GETKEYS", "MSET", "a", "1", "b", "2"],
+      ["COMMAND", "GETKEYS", "BITOP", "AND", "d", "a", "b"],
+      ["COMMAND", "GETKEYS", "COPY", "a", "b", "DB", "3"],
+      ["COMMAND", "GETKEYS", "RENAME", "a", "b"],
+      ["COMMAND", "GETKEYS", "LCS", "a", "b", "IDX"],
+      ["COMMAND", "GETKEYS", "OBJECT", "ENCODING", "k"],
+      ["COMMAND", "GETKEYS", "SET", "k", "v", "EX", "10"],
+      ["COMMAND", "GETKEYS", "DEL", "a", "b", "c"],
+    ]);
+  });
+
   it("random generic command sequences match Redis", async () => {
     for (const seed of [21, 22, 23]) {
       const random = seededRandom(seed);
