@@ -4,6 +4,7 @@ import { type Clock, RealClock, type TimerHandle } from "./clock";
 import { commandTable } from "./commands/table";
 import { BLOCKED, type CommandContext, type CommandSpec, type HandlerResult, NO_REPLY, fullName } from "./commands/spec";
 import { Config } from "./config";
+import { LatencyMonitor } from "./latency";
 import { Database, type KeyspaceHost } from "./database";
 import { CommandError, errors, unknownCommand } from "./errors";
 import { LocalClient } from "./local-client";
@@ -92,6 +93,12 @@ export class Engine implements KeyspaceHost {
   readonly commandListeners: ((client: Client, spec: CommandSpec, argv: string[]) => void)[] = [];
   /** The client whose command is running, for hooks that need the writer (tracking's NOLOOP). */
   currentClient: Client | undefined;
+  /** LATENCY's event samples (commands slower than latency-monitor-threshold). */
+  readonly latency: LatencyMonitor;
+  /** Hooks run after every command (client tracking remembers the keys a read touched). */
+  readonly commandListeners: ((client: Client, spec: CommandSpec, argv: string[]) => void)[] = [];
+  /** The client whose command is running, for hooks that need the writer (tracking's NOLOOP). */
+  currentClient: Client | undefined;
   /** The time frozen for the duration of a command, transaction or script, as in Redis 7. */
   private commandTime: number | undefined;
   private nestingDepth = 0;
@@ -124,6 +131,7 @@ export class Engine implements KeyspaceHost {
   constructor(options: EngineOptions = {}) {
     this.clock = options.clock ?? new RealClock();
     this.config = new Config(options.config);
+    this.latency = new LatencyMonitor(this.config, this.clock);
     this.random = options.random ?? Math.random;
     this.startedAt = this.clock.now();
     this.databases = Array.from({ length: this.config.getNumber("databases") }, (_, id) => new Database(id, this));
@@ -315,6 +323,7 @@ export class Engine implements KeyspaceHost {
     const stats = this.statsFor(spec);
     stats.calls++;
     stats.usec += durationUs;
+    this.latency.recordCommand(spec, durationUs);
     if (result instanceof ErrorReply) {
       stats.failedCalls++;
       this.countError(result);

@@ -326,6 +326,30 @@ describe("server commands against redis-server", () => {
     expect(histogram).toMatch(/^\*2\r\n\$4\r\nping\r\n\*4\r\n\$5\r\ncalls\r\n:\d+\r\n\$14\r\nhistogram_usec\r\n\*2\r\n:\d+\r\n:\d+\r\n$/);
   });
 
+  it("the latency monitor records slow commands like Redis", async () => {
+    await diff.check([["CONFIG", "SET", "latency-monitor-threshold", "50"], ["LATENCY", "RESET"], ["DEBUG", "SLEEP", "0.1"], ["DEBUG", "SLEEP", "0.2"]]);
+    const [redisLatest, engineLatest] = await diff.both(["LATENCY", "LATEST"]);
+    const shape = (raw: string) => raw.replace(/:\d{10}\r\n/g, ":<time>\r\n").replace(/:2\d\d\r\n/g, ":2xx\r\n");
+    expect(shape(engineLatest.raw)).toBe(shape(redisLatest.raw));
+    expect(shape(engineLatest.raw)).toBe("*1\r\n*4\r\n$7\r\ncommand\r\n:<time>\r\n:2xx\r\n:2xx\r\n");
+    const [redisHistory, engineHistory] = await diff.both(["LATENCY", "HISTORY", "command"]);
+    expect(shape(engineHistory.raw)).toBe(shape(redisHistory.raw));
+    const [redisGraph, engineGraph] = await diff.both(["LATENCY", "GRAPH", "command"]);
+    const graphShape = (raw: string) => raw.replace(/\d+ ms/g, "N ms").replace(/\n\ds\n/g, "\nNs\n");
+    expect(graphShape(engineGraph.raw)).toBe(graphShape(redisGraph.raw));
+    const [redisDoctor, engineDoctor] = await diff.both(["LATENCY", "DOCTOR"]);
+    const doctorShape = (raw: string) => raw.replace(/\d+/g, "N");
+    expect(doctorShape(engineDoctor.raw)).toBe(doctorShape(redisDoctor.raw));
+    await diff.check([
+      ["LATENCY", "HISTORY", "nosuch"],
+      ["LATENCY", "RESET", "command", "nosuch"],
+      ["LATENCY", "LATEST"],
+      ["LATENCY", "DOCTOR"],
+      ["CONFIG", "SET", "latency-monitor-threshold", "0"],
+      ["LATENCY", "DOCTOR"],
+    ]);
+  });
+
   it("SWAPDB swaps keyspaces, validates indexes and breaks WATCH", async () => {
     await diff.check([
       ["SWAPDB", "0", "16"],

@@ -457,33 +457,37 @@ function monitor({ engine, client, nonBlocking }: CommandContext): HandlerResult
   return OK;
 }
 
-// ---- LATENCY (the latency monitor records no events: latency-monitor-threshold is 0) -------
+// ---- LATENCY ------------------------------------------------------------------------------
 
-function latencyLatest(): Reply {
-  return [];
+function latencyLatest({ engine }: CommandContext): Reply {
+  const rows: Reply[] = [];
+  for (const [name, event] of engine.latency.events) {
+    const last = event.samples[event.samples.length - 1]!;
+    rows.push([name, last.time, last.latencyMs, event.maxMs]);
+  }
+  return rows;
 }
 
-function latencyHistory(): Reply {
-  return [];
+function latencyHistory({ engine }: CommandContext, argv: string[]): Reply {
+  return (engine.latency.events.get(argv[2]!)?.samples ?? []).map((sample) => [sample.time, sample.latencyMs]);
 }
 
-function latencyReset(): Reply {
-  return 0;
+function latencyReset({ engine }: CommandContext, argv: string[]): Reply {
+  return engine.latency.reset(argv.slice(2));
 }
 
-function latencyGraph(_ctx: CommandContext, argv: string[]): Reply {
-  return new ErrorReply(`ERR No samples available for event '${argv[2]}'`);
+function latencyGraph({ engine }: CommandContext, argv: string[]): Reply {
+  const graph = engine.latency.graph(argv[2]!);
+  return graph === undefined ? new ErrorReply(`ERR No samples available for event '${argv[2]}'`) : new VerbatimReply(graph);
 }
 
 function latencyDoctor({ engine }: CommandContext): Reply {
-  if (engine.config.getNumber("latency-monitor-threshold") === 0) {
+  if (engine.config.getNumber("latency-monitor-threshold") === 0 && engine.latency.events.size === 0) {
     return new VerbatimReply(
       "I'm sorry, Dave, I can't do that. Latency monitoring is disabled in this Redis instance. You may use \"CONFIG SET latency-monitor-threshold <milliseconds>.\" in order to enable it. If we weren't in a deep space mission I'd suggest to take a look at https://redis.io/topics/latency-monitor.\n",
     );
   }
-  return new VerbatimReply(
-    "Dave, no latency spike was observed during the lifetime of this Redis instance, not in the slightest bit. I honestly think you ought to sleep tonight.\n",
-  );
+  return new VerbatimReply(engine.latency.doctor());
 }
 
 /** Per-command latency distribution; without histograms every call is put in its mean's bucket. */
