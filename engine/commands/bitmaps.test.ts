@@ -215,6 +215,22 @@ describe("bitmap commands against redis-server", () => {
     }
   });
 
+  it("replies inside MULTI capture the value at that point, not later in-place edits", async () => {
+    await diff.check([
+      ["SET", "k", "abc"],
+      ["MULTI"],
+      ["GET", "k"],
+      ["SETBIT", "k", "7", "0"],
+      ["GET", "k"],
+      ["SETRANGE", "k", "1", "ZZ"],
+      ["GETRANGE", "k", "0", "-1"],
+      ["APPEND", "k", "!"],
+      ["BITFIELD", "k", "SET", "u8", "0", "65"],
+      ["GET", "k"],
+      ["EXEC"],
+    ]);
+  });
+
   it("command metadata matches COMMAND INFO", async () => {
     await checkCommandMetadata(diff, commands);
   });
