@@ -39,6 +39,13 @@ function pop(list: ListValue, end: End): string {
   return (end === "left" ? list.popFront() : list.popBack())!;
 }
 
+/** Pops up to `count` elements, in pop order. */
+function popMany(list: ListValue, end: End, count: number): string[] {
+  const popped: string[] = new Array(Math.min(count, list.length));
+  for (let i = 0; i < popped.length; i++) popped[i] = pop(list, end);
+  return popped;
+}
+
 /** Announces elements popped from `end` and deletes the key if the list is now empty. */
 function elementsRemoved(ctx: CommandContext, key: string, end: End, list: ListValue): void {
   const { engine, client } = ctx;
@@ -113,9 +120,7 @@ function popGeneric(ctx: CommandContext, argv: string[], end: End): Reply {
   if (!hasCount) {
     reply = pop(list, end);
   } else {
-    const popped: string[] = new Array(Math.min(count, list.length));
-    for (let i = 0; i < popped.length; i++) popped[i] = pop(list, end);
-    reply = popped;
+    reply = popMany(list, end, count);
   }
   elementsRemoved(ctx, key, end, list);
   return reply;
@@ -126,8 +131,7 @@ const rpopCommand = (ctx: CommandContext, argv: string[]) => popGeneric(ctx, arg
 
 /** Pops up to `count` elements of a non-empty list: the [key, [elements]] reply of LMPOP. */
 function popRangeWithKey(ctx: CommandContext, key: string, list: ListValue, end: End, count: number): Reply {
-  const popped: string[] = new Array(Math.min(count, list.length));
-  for (let i = 0; i < popped.length; i++) popped[i] = pop(list, end);
+  const popped = popMany(list, end, count);
   elementsRemoved(ctx, key, end, list);
   return [key, popped];
 }
