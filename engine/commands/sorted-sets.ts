@@ -565,9 +565,7 @@ function setOperationGeneric(
     });
   } else {
     // Smallest inputs first, as Redis orders them (this also fixes the order scores are summed in).
-    const ordered = sources.map((source, index) => ({ source, index }))
-      .sort((a, b) => sourceSize(a.source) - sourceSize(b.source) || a.index - b.index)
-      .map(({ source }) => source);
+    const ordered = smallestFirst(sources);
     if (operation === "inter") intersect(ordered, how, result);
     else unite(ordered, how, result);
   }
@@ -604,8 +602,13 @@ function unite(sources: OperationSource[], how: Aggregate, result: SortedSet): v
   for (const [member, score] of totals) result.set(member, score);
 }
 
+/** A stable sort by cardinality. */
+function smallestFirst(sources: OperationSource[]): OperationSource[] {
+  return [...sources].sort((a, b) => sourceSize(a) - sourceSize(b));
+}
+
 function intersectionCardinality(sources: OperationSource[], limit: number): number {
-  const ordered = [...sources].sort((a, b) => sourceSize(a) - sourceSize(b));
+  const ordered = smallestFirst(sources);
   const [first, ...others] = ordered;
   let count = 0;
   if (sourceSize(first!) === 0) return 0;
