@@ -9,6 +9,7 @@ import type { Database } from "../database";
 import { type Engine, REDIS_VERSION } from "../engine";
 import { errors } from "../errors";
 import { infoText } from "../info";
+import { elementsOf, objectEncoding } from "../types";
 import { invalidateAllTrackedKeys } from "../tracking";
 import { ErrorReply, MapReply, OK, type Reply, SetReply, SimpleString, VerbatimReply } from "../protocol/reply";
 import { globMatch } from "../util/glob";
@@ -563,16 +564,6 @@ function sleepSynchronously(ms: number): void {
   if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** OBJECT ENCODING's answer, from whichever group implements OBJECT. */
-function encodingOf(ctx: CommandContext, key: string): string {
-  const objectEncoding = ctx.engine.commands.get("object")?.subcommands?.get("encoding");
-  if (objectEncoding !== undefined) {
-    const reply = objectEncoding.handler(ctx, ["OBJECT", "ENCODING", key]);
-    if (typeof reply === "string") return reply;
-  }
-  return "raw";
-}
-
 /** The RDB size of a string (length prefix + bytes, or a packed integer); 1 for other types. */
 function serializedLengthOf(value: unknown, encoding: string): number {
   if (typeof value !== "string" && !Buffer.isBuffer(value)) return 1;
@@ -590,16 +581,17 @@ function debugObject(ctx: CommandContext, key: string): Reply {
   const { engine, client } = ctx;
   const object = client.db.peek(key);
   if (object === undefined) return errors.noSuchKey;
-  const encoding = encodingOf(ctx, key);
+  const encoding = objectEncoding(object);
   const serializedLength = serializedLengthOf(object.value as unknown, encoding);
   const idleSeconds = Math.max(0, Math.floor((engine.now() - object.lru) / 1000));
   let text = `Value at:0x7f${(0x10000000 + (Math.floor(object.lru) % 0xfffffff)).toString(16)} refcount:1 encoding:${encoding} serializedlength:${serializedLength} lru:${Math.floor(object.lru / 1000) & 0xffffff} lru_seconds_idle:${idleSeconds}`;
   if (encoding === "quicklist") {
-    // Shape of Redis's quicklist summary; the layout is approximated as one listpack of short entries.
-    const length = ctx.engine.commands.get("llen")?.handler(ctx, ["LLEN", key]);
-    const elements = typeof length === "number" ? length : 0;
-    const maxSize = ctx.engine.config.get("list-max-listpack-size");
-    text += ` ql_nodes:1 ql_avg_node:${elements.toFixed(2)} ql_listpack_max:${maxSize} ql_compressed:0 ql_uncompressed_size:${7 + 3 * elements}`;
+    // Redis's quicklist summary, with the list laid out as a single listpack node.
+    const elements = elementsOf(object);
+    let listpackBytes = 7;
+    for (const element of elements) listpackBytes += element.length + 2;
+    const maxSize = engine.config.get("list-max-listpack-size");
+    text += ` ql_nodes:1 ql_avg_node:${elements.length.toFixed(2)} ql_listpack_max:${maxSize} ql_compressed:0 ql_uncompressed_size:${listpackBytes}`;
   }
   return new SimpleString(text);
 }
