@@ -77,10 +77,6 @@ export function cloneStringObject(object: RedisObject<"string">): RedisObject<"s
   return clone;
 }
 
-export function stringLength(value: StringValue): number {
-  return value.length;
-}
-
 /** The value as a binary string (replies, comparisons); copies a Buffer's bytes. */
 export function toBinaryString(value: StringValue): string {
   return typeof value === "string" ? value : value.latin1Slice(0, value.length);
