@@ -252,7 +252,9 @@ async function withClient<T>(learnerId: string, use: (call: (...args: string[]) 
   }
 }
 
-const asStrings = (reply: Reply): string[] => (Array.isArray(reply) ? reply.map((item) => String(item)) : []);
+/** A bulk or status reply as a binary string (the engine keeps long values in Buffers). */
+const bin = (reply: Reply): string => (Buffer.isBuffer(reply) ? reply.toString("latin1") : reply instanceof SimpleString ? reply.value : String(reply));
+const asStrings = (reply: Reply): string[] => (Array.isArray(reply) ? reply.map(bin) : []);
 const pairs = (items: string[]): [string, string][] => {
   const out: [string, string][] = [];
   for (let index = 0; index + 1 < items.length; index += 2) out.push([fromBinary(items[index]!), fromBinary(items[index + 1]!)]);
@@ -273,13 +275,13 @@ async function scanCollection(call: (...args: string[]) => Promise<Reply>, comma
 }
 
 async function valueOf(call: (...args: string[]) => Promise<Reply>, key: string): Promise<KeyValue> {
-  const type = String(await call("TYPE", key));
+  const type = bin(await call("TYPE", key));
   const last = String(VALUE_VIEW_LIMIT - 1);
   switch (type) {
     case "none":
       return { type };
     case "string": {
-      const value = String(await call("GET", key));
+      const value = bin(await call("GET", key));
       return { type, value: fromBinary(value), bytes: value.length };
     }
     case "list":
@@ -292,8 +294,8 @@ async function valueOf(call: (...args: string[]) => Promise<Reply>, key: string)
       const flat = await call("ZRANGE", key, "0", last, "WITHSCORES");
       // RESP2 flattens member/score pairs; the engine's reply is nested pairs either way in RESP3.
       const members = (Array.isArray(flat) ? flat : []).flatMap((item, index, all): { member: string; score: string }[] => {
-        if (Array.isArray(item)) return [{ member: fromBinary(String(item[0])), score: scoreText(item[1]!) }];
-        return index % 2 === 0 ? [{ member: fromBinary(String(item)), score: scoreText(all[index + 1]!) }] : [];
+        if (Array.isArray(item)) return [{ member: fromBinary(bin(item[0]!)), score: scoreText(item[1]!) }];
+        return index % 2 === 0 ? [{ member: fromBinary(bin(item)), score: scoreText(all[index + 1]!) }] : [];
       });
       return { type, total: Number(await call("ZCARD", key)), members };
     }
@@ -353,7 +355,7 @@ export function inspectKeys(learnerId: string, options: { cursor?: string; match
     if (!Array.isArray(scan)) throw new Error(`SCAN failed: ${scan instanceof ErrorReply ? scan.message : String(scan)}`);
     const keys: KeyInfo[] = [];
     for (const raw of asStrings(scan[1] ?? [])) {
-      const type = String(await call("TYPE", raw));
+      const type = bin(await call("TYPE", raw));
       if (type === "none") continue; // expired between SCAN and TYPE
       const pttl = Number(await call("PTTL", raw));
       const usage = await call("MEMORY", "USAGE", raw);
