@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { Client, type ClientTransport } from "../client";
 import { type Engine, REDIS_VERSION } from "../engine";
 import { ErrorReply, OK, type Reply } from "../protocol/reply";
-import { type CommandContext, type CommandSpec, NO_REPLY, BLOCKED } from "../commands/spec";
+import { BLOCKED, type CommandContext, type CommandSpec, NO_REPLY } from "../commands/spec";
 import { formatDouble17g } from "../util/numbers";
 import { type ScriptResp, errorText, pushReply, singleLine, stringField, toReply } from "./convert";
 import { type LuaState, binaryOf, bytesOf, internedKey, lauxlib as lauxlibModule, lua as luaModule, lualib, newState, pushBinary, pushInterned } from "./lua-vm";
@@ -34,7 +34,6 @@ interface CachedScript {
   /** Registry reference of the compiled function. */
   ref: number;
   flags: ScriptFlags;
-  body: string;
 }
 
 /** State of the script currently running (scripts never nest). */
@@ -80,11 +79,7 @@ const luaTransport: ClientTransport = {
   pendingInputBytes: () => 0,
 };
 
-function luaString(text: string): Uint8Array {
-  return bytesOf(text);
-}
-
-const SOURCE_AND_LINE = luaString("Sl");
+const SOURCE_AND_LINE = bytesOf("Sl");
 
 export class ScriptRuntime {
   private readonly L: LuaState;
@@ -122,18 +117,18 @@ export class ScriptRuntime {
       ["math", lualib.luaopen_math],
       ["coroutine", lualib.luaopen_coroutine],
     ] as const) {
-      lauxlib.luaL_requiref(L, luaString(name), open, 1);
+      lauxlib.luaL_requiref(L, bytesOf(name), open, 1);
       lua.lua_pop(L, 1);
     }
     this.registerRedisLibrary();
-    this.registerMathRandom();
+    this.registerMathOverrides();
     registerBitLibrary(L);
     registerCjsonLibrary(L);
     registerCmsgpackLibrary(L);
-    lua.lua_getglobal(L, luaString("string"));
+    lua.lua_getglobal(L, bytesOf("string"));
     this.setFunction("format", stringFormat);
     lua.lua_pop(L, 1);
-    if (lauxlib.luaL_loadbuffer(L, luaString(SANDBOX_SOURCE), SANDBOX_SOURCE.length, luaString("=sandbox")) !== lua.LUA_OK) {
+    if (lauxlib.luaL_loadbuffer(L, bytesOf(SANDBOX_SOURCE), SANDBOX_SOURCE.length, bytesOf("=sandbox")) !== lua.LUA_OK) {
       throw new Error(`Lua sandbox failed to load: ${binaryOf(lua.lua_tolstring(L, -1))}`);
     }
     if (lua.lua_pcall(L, 0, 2, 0) !== lua.LUA_OK) throw new Error(`Lua sandbox failed: ${binaryOf(lua.lua_tolstring(L, -1))}`);
@@ -145,13 +140,13 @@ export class ScriptRuntime {
 
   private setFunction(name: string, fn: (L: LuaState) => number): void {
     lua.lua_pushcfunction(this.L, fn);
-    lua.lua_setfield(this.L, -2, luaString(name));
+    lua.lua_setfield(this.L, -2, bytesOf(name));
   }
 
   private setConstant(name: string, value: number | string): void {
     if (typeof value === "number") lua.lua_pushnumber(this.L, value);
     else pushBinary(this.L, value);
-    lua.lua_setfield(this.L, -2, luaString(name));
+    lua.lua_setfield(this.L, -2, bytesOf(name));
   }
 
   private registerRedisLibrary(): void {
@@ -217,13 +212,16 @@ export class ScriptRuntime {
     this.setConstant("REPL_ALL", 3);
     this.setConstant("REDIS_VERSION", REDIS_VERSION);
     this.setConstant("REDIS_VERSION_NUM", REDIS_VERSION.split(".").reduce((sum, part) => sum * 256 + Number(part), 0));
-    lua.lua_setglobal(L, luaString("redis"));
+    lua.lua_setglobal(L, bytesOf("redis"));
   }
 
-  /** Redis replaces math.random with its own rand48 generator (deterministic after randomseed). */
-  private registerMathRandom(): void {
+  /**
+   * Redis replaces math.random with its own rand48 generator (deterministic after randomseed);
+   * floor/ceil return floats and frexp exists, as in Lua 5.1.
+   */
+  private registerMathOverrides(): void {
     const L = this.L;
-    lua.lua_getglobal(L, luaString("math"));
+    lua.lua_getglobal(L, bytesOf("math"));
     this.setFunction("random", (state) => {
       const r = (this.rand.next() % 0x7fffffff) / 0x7fffffff;
       switch (lua.lua_gettop(state)) {
@@ -232,19 +230,19 @@ export class ScriptRuntime {
           return 1;
         case 1: {
           const upper = Math.trunc(lauxlib.luaL_checknumber(state, 1));
-          lauxlib.luaL_argcheck(state, upper >= 1, 1, luaString("interval is empty"));
+          lauxlib.luaL_argcheck(state, upper >= 1, 1, bytesOf("interval is empty"));
           lua.lua_pushnumber(state, Math.floor(r * upper) + 1);
           return 1;
         }
         case 2: {
           const lower = Math.trunc(lauxlib.luaL_checknumber(state, 1));
           const upper = Math.trunc(lauxlib.luaL_checknumber(state, 2));
-          lauxlib.luaL_argcheck(state, lower <= upper, 2, luaString("interval is empty"));
+          lauxlib.luaL_argcheck(state, lower <= upper, 2, bytesOf("interval is empty"));
           lua.lua_pushnumber(state, Math.floor(r * (upper - lower + 1)) + lower);
           return 1;
         }
         default:
-          return lauxlib.luaL_error(state, luaString("wrong number of arguments"));
+          return lauxlib.luaL_error(state, bytesOf("wrong number of arguments"));
       }
     });
     // 5.1 numbers are all doubles: floor/ceil return floats so later arithmetic never wraps.
@@ -386,13 +384,13 @@ export class ScriptRuntime {
     // The shebang line stays in the source as a comment so line numbers match Redis's.
     const source = body.startsWith("#!") ? `--${body}` : body;
     const L = this.L;
-    if (lauxlib.luaL_loadbuffer(L, bytesOf(source), source.length, luaString("@user_script")) !== lua.LUA_OK) {
+    if (lauxlib.luaL_loadbuffer(L, bytesOf(source), source.length, bytesOf("@user_script")) !== lua.LUA_OK) {
       // Lua 5.1 quotes the end-of-input token in syntax errors; 5.3 does not.
       const message = binaryOf(lua.lua_tolstring(L, -1)).replace(/ near <eof>$/, " near '<eof>'");
       lua.lua_pop(L, 1);
       return new ErrorReply(singleLine(`ERR Error compiling script (new function): ${message}`));
     }
-    const script = { ref: lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX), flags, body };
+    const script = { ref: lauxlib.luaL_ref(L, lua.LUA_REGISTRYINDEX), flags };
     this.scripts.set(sha, script);
     return { sha, script };
   }
@@ -452,10 +450,23 @@ export class ScriptRuntime {
     lua.lua_pop(L, 1);
     const thread = this.readyThread();
     lua.lua_rawgeti(thread, lua.LUA_REGISTRYINDEX, script.ref);
-    const status = lua.lua_resume(thread, L, 0);
+    const status = this.resume(thread);
     if (status !== lua.LUA_YIELD) return this.finish(thread, status);
     this.suspend(run, argv);
     return BLOCKED;
+  }
+
+  /** Resumes the script; a JavaScript exception (a bug) discards the coroutine before surfacing. */
+  private resume(thread: LuaState): number {
+    try {
+      return lua.lua_resume(thread, this.L, 0);
+    } catch (error) {
+      this.run = undefined;
+      this.thread = undefined;
+      lauxlib.luaL_unref(this.L, lua.LUA_REGISTRYINDEX, this.threadRef);
+      lua.lua_settop(this.L, 0);
+      throw error;
+    }
   }
 
   /** The coroutine for the next script: the previous one unless an error left it dead. */
@@ -503,12 +514,18 @@ export class ScriptRuntime {
   private continueSlice(run: Run): void {
     const thread = this.thread!;
     run.sliceStartedAt = performance.now();
-    const status = lua.lua_resume(thread, this.L, 0);
-    if (status === lua.LUA_YIELD) {
-      setImmediate(() => this.continueSlice(run));
-      return;
+    let reply: Reply;
+    try {
+      const status = this.resume(thread);
+      if (status === lua.LUA_YIELD) {
+        setImmediate(() => this.continueSlice(run));
+        return;
+      }
+      reply = this.finish(thread, status);
+    } catch (error) {
+      // Answer as the server does for a handler bug rather than leaving the caller blocked.
+      reply = new ErrorReply(`ERR internal error: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const reply = this.finish(thread, status);
     const { engine, client } = run.caller;
     engine.busyReply = undefined;
     engine.unblock(client);
@@ -557,7 +574,7 @@ function pushStringArray(L: LuaState, items: string[]): void {
 function raiseError(L: LuaState, message: string): number {
   lua.lua_createtable(L, 0, 1);
   pushBinary(L, message);
-  lua.lua_setfield(L, -2, luaString("err"));
+  lua.lua_setfield(L, -2, bytesOf("err"));
   return lua.lua_error(L);
 }
 
@@ -566,14 +583,14 @@ function statusOrErrorTable(L: LuaState, field: "err" | "ok"): number {
   if (lua.lua_gettop(L) !== 1 || lua.lua_type(L, 1) !== lua.LUA_TSTRING) {
     lua.lua_createtable(L, 0, 1);
     pushBinary(L, "ERR wrong number or type of arguments");
-    lua.lua_setfield(L, -2, luaString("err"));
+    lua.lua_setfield(L, -2, bytesOf("err"));
     return 1;
   }
   let text = binaryOf(lua.lua_tolstring(L, 1));
   if (field === "err" && text.startsWith("-")) text = text.slice(1);
   lua.lua_createtable(L, 0, 1);
   pushBinary(L, text);
-  lua.lua_setfield(L, -2, luaString(field));
+  lua.lua_setfield(L, -2, bytesOf(field));
   return 1;
 }
 
