@@ -66,6 +66,11 @@ describe("scripting against redis-server", () => {
       ev("return math.floor(3.7) .. ',' .. math.ceil(3.2) .. ',' .. math.max(1, 5, 3) .. ',' .. math.abs(-2) .. ',' .. math.fmod(7, 3)"),
       ev("local t = {} for i = 1, 5 do t[#t + 1] = i * 1.5 end return table.concat(t, ' ')"),
       ev("return #'hello' + 0.5"),
+      ev("return string.byte('\\255') * 16777216 * 256 + string.len('abc') * 2147483647"),
+      ev("return {string.byte('hello', 1, -1)}"),
+      ev("return {string.byte('hello', -2), string.byte('hello', 10), string.byte('')}"),
+      ev("return ('abc'):byte(2) .. ('abc'):len()"),
+      ev("return string.byte()"),
     ]);
   });
 

@@ -15,7 +15,7 @@ import { Rand48 } from "./rand48";
 import { registerBitLibrary } from "./bit";
 import { registerCjsonLibrary } from "./cjson";
 import { registerCmsgpackLibrary } from "./cmsgpack";
-import { stringFormat } from "./string-format";
+import { stringByte, stringFormat, stringLen } from "./string-library";
 
 /** Direct references: module bindings re-exported across ES modules are read through getters. */
 const lua = luaModule;
@@ -127,6 +127,8 @@ export class ScriptRuntime {
     registerCmsgpackLibrary(L);
     lua.lua_getglobal(L, bytesOf("string"));
     this.setFunction("format", stringFormat);
+    this.setFunction("byte", stringByte);
+    this.setFunction("len", stringLen);
     lua.lua_pop(L, 1);
     if (lauxlib.luaL_loadbuffer(L, bytesOf(SANDBOX_SOURCE), SANDBOX_SOURCE.length, bytesOf("=sandbox")) !== lua.LUA_OK) {
       throw new Error(`Lua sandbox failed to load: ${binaryOf(lua.lua_tolstring(L, -1))}`);

@@ -1,7 +1,8 @@
 /**
- * string.format with Lua 5.1's rules, as Redis scripts see it: numbers for %d/%x/... are
- * truncated doubles of any size (5.3, and fengari's 32-bit integers, refuse or wrap them), and
- * floating-point conversions round like C's printf.
+ * String library functions with Lua 5.1's behaviour where fengari's 5.3 differs:
+ * - string.format: numbers for %d/%x/... are truncated doubles of any size (5.3, and fengari's
+ *   32-bit integers, refuse or wrap them), and floating-point conversions round like C's printf;
+ * - string.byte and string.len return doubles, so arithmetic on them never wraps at 32 bits.
  */
 import { formatDoubleG } from "../util/numbers";
 import { type LuaState, binaryOf, bytesOf, lauxlib, lua, pushBinary } from "./lua-vm";
@@ -190,5 +191,26 @@ export function stringFormat(L: LuaState): number {
     }
   }
   pushBinary(L, out);
+  return 1;
+}
+
+/** Lua's relative string position: negative counts from the end. */
+function position(value: number, length: number): number {
+  if (value >= 0) return value;
+  return -value > length ? 0 : length + value + 1;
+}
+
+export function stringByte(L: LuaState): number {
+  const bytes: Uint8Array = lauxlib.luaL_checklstring(L, 1);
+  const start = Math.max(1, position(lua.lua_isnoneornil(L, 2) ? 1 : Math.trunc(lauxlib.luaL_checknumber(L, 2)), bytes.length));
+  const end = Math.min(bytes.length, position(lua.lua_isnoneornil(L, 3) ? start : Math.trunc(lauxlib.luaL_checknumber(L, 3)), bytes.length));
+  if (start > end) return 0;
+  lauxlib.luaL_checkstack(L, end - start + 1, bytesOf("string slice too long"));
+  for (let i = start; i <= end; i++) lua.lua_pushnumber(L, bytes[i - 1]!);
+  return end - start + 1;
+}
+
+export function stringLen(L: LuaState): number {
+  lua.lua_pushnumber(L, lauxlib.luaL_checklstring(L, 1).length);
   return 1;
 }
