@@ -22,7 +22,7 @@ import {
 import { type ListpackLimits, SortedSet } from "../structures/zset";
 import { registerElementsReader } from "../types";
 import { globMatch } from "../util/glob";
-import { cStrtod, formatDouble17g, parseStrictDouble } from "../util/numbers";
+import { cStrtod, formatDouble17g, parseInt64, parseStrictDouble } from "../util/numbers";
 import { sampleIndexes } from "../util/sampling";
 import {
   deleteIfEmpty,
@@ -44,6 +44,7 @@ registerElementsReader("zset", (zset) => [...zset]);
 const NAN_SCORE = new ErrorReply("ERR resulting score is not a number (NaN)");
 const NOT_FLOAT_RANGE = new ErrorReply("ERR min or max is not a float");
 const NOT_LEX_RANGE = new ErrorReply("ERR min or max not valid string range item");
+const HALF_LONG_MAX = (2n ** 63n - 1n) / 2n;
 
 // ---- shared helpers (exported for commands built on sorted sets, such as geo) --------------
 
@@ -725,7 +726,9 @@ function zrandmemberCommand({ engine, client }: CommandContext, argv: string[]):
   if (argv.length > 4 || (argv.length === 4 && !isToken(argv[3], "WITHSCORES"))) return errors.syntax;
   if (argv.length === 4) {
     withScores = true;
-    if (Math.abs(count) > Number.MAX_SAFE_INTEGER / 2) return new ErrorReply("ERR value is out of range");
+    // Redis refuses |count| > LONG_MAX / 2 here (the reply doubles it); compared exactly.
+    const exact = BigInt(parseInt64(argv[2]!)!);
+    if (exact > HALF_LONG_MAX || exact < -HALF_LONG_MAX) return new ErrorReply("ERR value is out of range");
   }
   const object = readTyped(client.db, argv[1]!, "zset");
   if (!object || count === 0) return [];
