@@ -3,7 +3,7 @@ import { chmodSync, rmSync } from "node:fs";
 import net from "node:net";
 import type { Client, ClientTransport } from "./client";
 import type { Engine } from "./engine";
-import { encodeReply } from "./protocol/encoder";
+import { encodeReply, errorLine } from "./protocol/encoder";
 import { type ParserLimits, ProtocolError, QueryBufferLimitError, RequestParser } from "./protocol/parser";
 import { ErrorReply, type Reply } from "./protocol/reply";
 import { parseMemory } from "./config";
@@ -149,7 +149,7 @@ class Connection implements ClientTransport {
       if (!(error instanceof ProtocolError)) throw error;
       this.reading = false;
       // Replies to the requests before the bad one still go out; then the connection closes.
-      if (!(error instanceof QueryBufferLimitError)) this.output.push(`-ERR Protocol error: ${error.message}\r\n`);
+      if (!(error instanceof QueryBufferLimitError)) this.output.push(`-${errorLine(`ERR Protocol error: ${error.message}`)}\r\n`);
       this.close(true);
       return;
     } finally {

@@ -45,7 +45,7 @@ export function encodeReply(reply: Reply, protocol: ProtocolVersion, out: string
   } else if (reply instanceof SimpleString) {
     out.push(`+${reply.value}\r\n`);
   } else if (reply instanceof ErrorReply) {
-    out.push(`-${reply.message}\r\n`);
+    out.push(`-${errorLine(reply.message)}\r\n`);
   } else if (Buffer.isBuffer(reply)) {
     out.push(`$${reply.length}\r\n`, reply.latin1Slice(0, reply.length), "\r\n");
   } else if (reply instanceof DoubleReply) {
@@ -70,6 +70,11 @@ export function encodeReply(reply: Reply, protocol: ProtocolVersion, out: string
   } else {
     throw new TypeError("cannot encode reply object");
   }
+}
+
+/** An error is one line: Redis turns CR and LF inside its text into spaces. */
+export function errorLine(message: string): string {
+  return message.includes("\r") || message.includes("\n") ? message.replace(/[\r\n]/g, " ") : message;
 }
 
 /** Encodes a whole reply to one binary string (tests, MONITOR-style tooling). */
