@@ -304,6 +304,11 @@ describe("list commands against redis-server", () => {
     await sleep(60);
     await diff.check([["RPUSH", "later", "x"]]);
     await expectSame(longWait, "BLPOP with a 34-day timeout");
+    // 0.0001 s truncates to 0 ms, which Redis reads as "wait forever".
+    const tiny = await sendOnNewPair(diff, ["BLPOP", "forever", "0.0001"]);
+    await sleep(60);
+    await diff.check([["RPUSH", "forever", "x"]]);
+    await expectSame(tiny, "BLPOP with a sub-millisecond timeout");
   });
 
   it("BLMOVE chains: serving one client can wake another blocked on the destination", async () => {
