@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ErrorReply, type Engine, fromBinary } from "../../engine/index";
+import { type DoubleReply, ErrorReply, type Engine, fromBinary } from "../../engine/index";
 import { LearnerEnginePool } from "./engine-pool";
 
 let dataDir: string;
@@ -63,6 +63,7 @@ describe("learner engine pool", () => {
     await run(engine, "RPUSH", "list", "a", "b", "c");
     await run(engine, "SADD", "set", "x", "y");
     await run(engine, "HSET", "hash", "f1", "v1", "f2", "v2");
+    await run(engine, "ZADD", "zset", 1.5, "a", "-inf", "low", 10, "b");
     const db3 = engine.connect();
     await db3.call("SELECT", 3);
     await db3.call("SET", "in-db-3", "only in 3");
@@ -89,6 +90,8 @@ describe("learner engine pool", () => {
       expect(await run(restored, "SCARD", "set")).toBe(2);
       expect(await run(restored, "SMISMEMBER", "set", "x", "y")).toEqual([1, 1]);
       expect(await run(restored, "HGET", "hash", "f2")).toBe("v2");
+      expect(await run(restored, "ZRANGE", "zset", 0, -1)).toEqual(["low", "a", "b"]);
+      expect(((await run(restored, "ZSCORE", "zset", "a")) as DoubleReply).value).toBe(1.5);
       expect(await run(restored, "EXISTS", "in-db-3")).toBe(0);
       const client = restored.connect();
       await client.call("SELECT", 3);

@@ -4,7 +4,7 @@
  * their bytes, so binary data survives. A later issue replaces this with RDB.
  */
 import type { Engine, LocalClient, Reply } from "../../engine/index";
-import { ErrorReply, MapReply, SetReply } from "../../engine/index";
+import { DoubleReply, ErrorReply, MapReply, SetReply } from "../../engine/index";
 
 export interface SnapshotKey {
   key: string;
@@ -33,7 +33,15 @@ async function call(client: LocalClient, ...args: (string | Buffer | number)[]):
   return reply;
 }
 
-const encode = (binary: Reply): string => Buffer.from(String(binary), "latin1").toString("base64");
+/** A score as ZADD reads it back: JS's shortest round-trip form, or inf / -inf. */
+function scoreText(score: number): string {
+  if (score === Infinity) return "inf";
+  if (score === -Infinity) return "-inf";
+  return String(score);
+}
+
+const encode = (reply: Reply): string =>
+  Buffer.from(reply instanceof DoubleReply ? scoreText(reply.value) : String(reply), "latin1").toString("base64");
 
 /** The elements of an array-like reply (RESP3 sets and maps are arrays in RESP2). */
 function elements(reply: Reply): Reply[] {

@@ -26,6 +26,8 @@ export function workerBundle(): Promise<string> {
       target: "node20",
       outfile,
       logLevel: "silent",
+      // One strict-mode file: stack-trace APIs (CallSite.getFunction/getThis) reveal nothing of strict frames.
+      banner: { js: '"use strict";' },
       // ioredis' optional `debug` dependency probes the environment; nothing else is external.
       define: { "process.env.DEBUG": "undefined" },
     });

@@ -342,7 +342,8 @@ export class SandboxWorker {
       return new SandboxError("memory-limit", `your code ran out of memory (heap limit ${this.limits.heapMb} MB)`);
     }
     if (signal === "SIGXCPU") return new SandboxError("cpu-limit", `your code used more than ${this.limits.cpuSeconds} s of CPU time`);
-    if (signal === "SIGKILL") return new SandboxError("cpu-limit", "the app server was killed by the system (CPU time limit)");
+    // RLIMIT_CPU's hard limit (and the kernel's OOM killer) end a process with SIGKILL.
+    if (signal === "SIGKILL") return new SandboxError("cpu-limit", "the app server was killed by the system (CPU time or memory limit)");
     return new SandboxError("crash", `the app server exited unexpectedly (${signal ?? `exit code ${code}`})`);
   }
 
