@@ -28,12 +28,12 @@ export function floatArg(text: string, error = errors.notFloat): number {
 
 /** Blocking-command timeout in seconds (fractions allowed) → ms; 0 means forever. */
 export function timeoutArg(text: string): number {
-  // Redis reads a long double (strtold: hex and "inf" allowed) and truncates seconds * 1000 to
-  // a long long, so "0.0001" means forever and anything past the long long range, infinity
-  // included, becomes LLONG_MIN: "timeout is negative".
+  // Redis reads a long double (strtold: hex and "inf" allowed) and rounds seconds * 1000 up to
+  // a long long: "0.0001" waits 1 ms, "-0.0001" becomes 0 (forever), and anything past the
+  // long long range, infinity included, becomes LLONG_MIN: "timeout is negative".
   const seconds = cStrtod(text);
   if (Number.isNaN(seconds) || text.length >= 5120 || /^[ \t\n\v\f\r]/.test(text)) fail(errors.timeoutNotFloat);
-  const ms = Math.trunc(seconds * 1000);
+  const ms = Math.ceil(seconds * 1000);
   if (ms < 0 || !(ms < 2 ** 63)) fail(errors.timeoutNegative);
   return ms;
 }

@@ -304,11 +304,13 @@ describe("list commands against redis-server", () => {
     await sleep(60);
     await diff.check([["RPUSH", "later", "x"]]);
     await expectSame(longWait, "BLPOP with a 34-day timeout");
-    // 0.0001 s truncates to 0 ms, which Redis reads as "wait forever".
-    const tiny = await sendOnNewPair(diff, ["BLPOP", "forever", "0.0001"]);
+    // Redis rounds the timeout up to whole milliseconds: 0.0001 s waits 1 ms, -0.0001 s becomes
+    // 0, which means forever.
+    await expectSame(await sendOnNewPair(diff, ["BLPOP", "forever", "0.0001"]), "BLPOP with a sub-millisecond timeout");
+    const forever = await sendOnNewPair(diff, ["BLPOP", "forever", "-0.0001"]);
     await sleep(60);
     await diff.check([["RPUSH", "forever", "x"]]);
-    await expectSame(tiny, "BLPOP with a sub-millisecond timeout");
+    await expectSame(forever, "BLPOP with a timeout rounding up to 0");
   });
 
   it("BLMOVE chains: serving one client can wake another blocked on the destination", async () => {
