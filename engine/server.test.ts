@@ -285,6 +285,31 @@ describe("the engine's network layer under load", () => {
     engine.close();
   }, 20_000);
 
+  it("a slow MONITOR is dropped at the replica output limit", async () => {
+    const engine = new Engine({ config: { "client-output-buffer-limit": "slave 1mb 0 0" } });
+    const server = await listen(engine, { port: 0 });
+    const monitor = net.connect(server.port!, "127.0.0.1");
+    let closed = false;
+    monitor.on("close", () => (closed = true));
+    monitor.on("error", () => undefined);
+    await new Promise((resolve) => monitor.once("connect", resolve));
+    monitor.write("MONITOR\r\n");
+    await new Promise((resolve) => monitor.once("data", resolve));
+    monitor.pause();
+    const client = await RespClient.connect(server.port!);
+    const value = "v".repeat(16 * 1024);
+    for (let i = 0; i < 1000 && engine.monitors.size > 0; i++) await client.call("ECHO", value);
+    expect(engine.monitors.size).toBe(0);
+    expect((await client.call("PING")).raw).toBe("+PONG\r\n");
+    monitor.resume();
+    const started = Date.now();
+    while (!closed && Date.now() - started < 5000) await sleep(10);
+    expect(closed).toBe(true);
+    client.close();
+    await server.close();
+    engine.close();
+  }, 20_000);
+
   it("pipelines of thousands of commands, binary-safe values and a 100 MB argument", async () => {
     const engine = new Engine();
     const server = await listen(engine, { port: 0 });

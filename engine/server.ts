@@ -31,7 +31,7 @@ interface OutputLimit {
 const NO_LIMIT: OutputLimit = { hard: 0, soft: 0, softSeconds: 0 };
 
 /** Parses one class of client-output-buffer-limit ("normal 0 0 0 pubsub 32mb 8mb 60"). */
-function outputLimitFor(config: string, className: "normal" | "pubsub"): OutputLimit {
+function outputLimitFor(config: string, className: "normal" | "slave" | "pubsub"): OutputLimit {
   const parts = config.split(/\s+/);
   const at = parts.indexOf(className);
   if (at < 0) return NO_LIMIT;
@@ -51,6 +51,8 @@ class NetworkLimits {
   queryBufferLimit = 0;
   normalOutput = NO_LIMIT;
   pubsubOutput = NO_LIMIT;
+  /** MONITOR clients count as replicas, as in Redis. */
+  replicaOutput = NO_LIMIT;
 
   constructor(private readonly engine: Engine) {
     this.refresh();
@@ -66,6 +68,7 @@ class NetworkLimits {
     const outputLimits = config.get("client-output-buffer-limit");
     this.normalOutput = outputLimitFor(outputLimits, "normal");
     this.pubsubOutput = outputLimitFor(outputLimits, "pubsub");
+    this.replicaOutput = outputLimitFor(outputLimits, "slave");
   }
 }
 
@@ -180,7 +183,8 @@ class Connection implements ClientTransport {
   /** Disconnects a client whose unread replies pile up past client-output-buffer-limit. */
   private enforceOutputLimit(): void {
     const pending = this.socket.writableLength;
-    const limit = this.client.subscriptionCount > 0 ? this.limits.pubsubOutput : this.limits.normalOutput;
+    const { client, limits } = this;
+    const limit = client.monitor ? limits.replicaOutput : client.subscriptionCount > 0 ? limits.pubsubOutput : limits.normalOutput;
     const now = this.engine.clock.now();
     let exceeded = limit.hard > 0 && pending >= limit.hard;
     if (!exceeded && limit.soft > 0 && pending >= limit.soft) {
