@@ -2,7 +2,8 @@
 import { errors, fail } from "../errors";
 import { type ObjectType, RedisObject } from "../object";
 import type { Database } from "../database";
-import { cStrtod, parseDouble, parseInt64, parseSafeInteger } from "../util/numbers";
+import { parseLongDouble } from "../util/long-double";
+import { parseDouble, parseInt64, parseSafeInteger } from "../util/numbers";
 import type { CommandContext } from "./spec";
 import { ErrorReply, SimpleString } from "../protocol/reply";
 
@@ -28,12 +29,15 @@ export function floatArg(text: string, error = errors.notFloat): number {
 
 /** Blocking-command timeout in seconds (fractions allowed) → ms; 0 means forever. */
 export function timeoutArg(text: string): number {
-  // Redis reads a long double (strtold: hex and "inf" allowed) and rounds seconds * 1000 up to
-  // a long long: "0.0001" waits 1 ms, "-0.0001" becomes 0 (forever), and anything past the
-  // long long range, infinity included, becomes LLONG_MIN: "timeout is negative".
-  const seconds = cStrtod(text);
-  if (Number.isNaN(seconds) || text.length >= 5120 || /^[ \t\n\v\f\r]/.test(text)) fail(errors.timeoutNotFloat);
-  const ms = Math.ceil(seconds * 1000);
+  // Redis reads a long double (string2ld) and rounds seconds * 1000 up to a long long:
+  // "0.0001" waits 1 ms, "-0.0001" becomes 0 (forever), and anything past the long long
+  // range, infinity included, becomes LLONG_MIN: "timeout is negative".
+  const parsed = parseLongDouble(text);
+  if (parsed === undefined) fail(errors.timeoutNotFloat);
+  let seconds = parsed.infinite ? Infinity : Number(parsed.mantissa) * 2 ** parsed.exponent;
+  // Long doubles reach far below the smallest double; such a tiny timeout still rounds up to 1 ms.
+  if (seconds === 0 && parsed.mantissa !== 0n) seconds = Number.MIN_VALUE;
+  const ms = Math.ceil((parsed.negative ? -seconds : seconds) * 1000);
   if (ms < 0 || !(ms < 2 ** 63)) fail(errors.timeoutNegative);
   return ms;
 }

@@ -246,6 +246,10 @@ describe("list commands against redis-server", () => {
       ["BLPOP", "l", "inf"],
       ["BLPOP", "l", "nan"],
       ["BLPOP", "l", " 1"],
+      ["BLPOP", "l", "1e400"],
+      ["BLPOP", "l", "1e5000"],
+      ["BLPOP", "l", "9223372036854775807"],
+      ["BLPOP", "l", "0x1p-1"],
       ["BLMOVE", "l", "d", "LEFT", "RIGHT", "-0.5"],
       ["BLMOVE", "l", "d", "LEFT", "NOWHERE", "x"],
       ["BRPOPLPUSH", "l", "d", "x"],
@@ -307,6 +311,7 @@ describe("list commands against redis-server", () => {
     // Redis rounds the timeout up to whole milliseconds: 0.0001 s waits 1 ms, -0.0001 s becomes
     // 0, which means forever.
     await expectSame(await sendOnNewPair(diff, ["BLPOP", "forever", "0.0001"]), "BLPOP with a sub-millisecond timeout");
+    await expectSame(await sendOnNewPair(diff, ["BLPOP", "forever", "1e-400"]), "BLPOP with a timeout below the double range");
     const forever = await sendOnNewPair(diff, ["BLPOP", "forever", "-0.0001"]);
     await sleep(60);
     await diff.check([["RPUSH", "forever", "x"]]);
