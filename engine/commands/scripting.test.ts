@@ -310,6 +310,35 @@ describe("scripting against redis-server", () => {
     ]);
   });
 
+  it("bundles struct like Redis", async () => {
+    await diff.check([
+      ev("return struct.pack('>i2<I4bBhHlLT', 258, 258, -1, 255, -2, 65535, -3, 4, 5)"),
+      ev("return struct.pack('!4 b i4 x d f', 1, 2, 3.5, 0.25)"),
+      ev("return struct.pack('s c3 c0', 'ab', 'xyz', 'hello')"),
+      ev("return {struct.unpack('>i2<I4bB', struct.pack('>i2<I4bB', 258, 258, -1, 255))}"),
+      ev("return {struct.unpack('s c3', struct.pack('s c3', 'ab', 'xyz'))}"),
+      ev("return {struct.unpack('b c0', struct.pack('b c0', 5, 'hello'))}"),
+      ev("return {struct.unpack('>I2', 'abcd', 3)}"),
+      ev("return struct.size('>i2<I4bBhHlLTdf')"),
+      ev("return struct.size('!8 b d')"),
+      ev("return struct.pack('y', 1)"),
+      ev("return struct.unpack('>I4', 'ab')"),
+      ev("return struct.pack('i17', 1)"),
+      ev("return struct.pack('i33', 1)"),
+      ev("return struct.pack('!3 i', 1)"),
+      ev("return struct.size('s')"),
+      ev("return struct.size('c0')"),
+      ev("return {struct.unpack('d f', struct.pack('d f', 1.5, 0.1))}"),
+      ev("return tostring(select(1, struct.unpack('f', struct.pack('f', 0.1))))"),
+      ev("return struct.pack('b', 300) .. struct.pack('I', 2^40) .. struct.pack('>l', -2^53)"),
+      ev("return {struct.unpack('>L', struct.pack('>L', 2^63))}"),
+      ev("return {struct.unpack('<i8 >h !2 B h', struct.pack('<i8 >h !2 B h', -5, -300, 7, -2))}"),
+      ev("return {struct.unpack('s', 'abc')}"),
+      ev("return {struct.unpack('c0', 'abc')}"),
+      ev("return struct.pack('c5', 'ab')"),
+    ]);
+  });
+
   it("passes KEYS and ARGV, validating numkeys", async () => {
     await diff.check([
       ["EVAL", "return {KEYS[1], KEYS[2], ARGV[1], ARGV[2], #KEYS, #ARGV}", "2", "k1", "k\x00\xff", "a1", "a\x00\xff"],

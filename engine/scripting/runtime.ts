@@ -15,6 +15,7 @@ import { Rand48 } from "./rand48";
 import { registerBitLibrary } from "./bit";
 import { registerCjsonLibrary } from "./cjson";
 import { registerCmsgpackLibrary } from "./cmsgpack";
+import { registerStructLibrary } from "./struct";
 import { stringByte, stringFormat, stringLen } from "./string-library";
 
 /** Direct references: module bindings re-exported across ES modules are read through getters. */
@@ -125,6 +126,7 @@ export class ScriptRuntime {
     registerBitLibrary(L);
     registerCjsonLibrary(L);
     registerCmsgpackLibrary(L);
+    registerStructLibrary(L);
     lua.lua_getglobal(L, bytesOf("string"));
     this.setFunction("format", stringFormat);
     this.setFunction("byte", stringByte);
