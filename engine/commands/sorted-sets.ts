@@ -608,18 +608,17 @@ function smallestFirst(sources: OperationSource[]): OperationSource[] {
   return [...sources].sort((a, b) => sourceSize(a) - sourceSize(b));
 }
 
+/** Counts the intersection, stopping once `limit` (0: none) members are found. */
 function intersectionCardinality(sources: OperationSource[], limit: number): number {
-  const ordered = smallestFirst(sources);
-  const [first, ...others] = ordered;
+  const [first, ...others] = smallestFirst(sources);
   let count = 0;
-  if (sourceSize(first!) === 0) return 0;
-  const members: string[] = [];
-  forEachSourceMember(first!, (member) => members.push(member));
-  for (const member of members) {
-    if (others.every((other) => sourceScore(other, member) !== undefined)) {
-      count++;
-      if (limit > 0 && count >= limit) break;
+  const inAllOthers = (member: string) => others.every((other) => sourceScore(other, member) !== undefined);
+  if (first!.zset) {
+    for (let node = first!.zset.list.head; node; node = node.next) {
+      if (inAllOthers(node.member) && ++count === limit) break;
     }
+  } else if (first!.set) {
+    for (const member of first!.set) if (inAllOthers(member) && ++count === limit) break;
   }
   return count;
 }
