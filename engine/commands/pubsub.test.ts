@@ -39,6 +39,7 @@ describe("pub/sub against redis-server", () => {
     await compare(pair, "context", [["HGET", "h", "f"], ["SUBSCRIBE", "a"], ["PSUBSCRIBE", "p*"], ["SSUBSCRIBE", "s1"]]);
     await compare(pair, "unsubscribe a", [["UNSUBSCRIBE", "a"], ["UNSUBSCRIBE", "never"], ["PUNSUBSCRIBE"], ["SUNSUBSCRIBE"]]);
     await compare(pair, "no args", [["SUBSCRIBE"], ["PSUBSCRIBE"], ["HGET", "h", "f"]]);
+    await compare(pair, "inside MULTI", [["MULTI"], ["SSUBSCRIBE", "x"], ["UNSUBSCRIBE"], ["PUBLISH", "x", "y"], ["EXEC"]]);
   });
 
   it("confirms several channels in one command, RESP2 and RESP3", async () => {

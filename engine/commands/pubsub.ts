@@ -71,9 +71,9 @@ function unsubscribe(kind: SubscriptionKind, { engine, client }: CommandContext,
   return new MultiReply(replies);
 }
 
-function denyInMulti(name: string, handler: (ctx: CommandContext, argv: string[]) => Reply) {
+/** Redis refuses shard subscriptions where a client expects one reply per command (inside EXEC). */
+function refusedInsideExec(name: string, handler: (ctx: CommandContext, argv: string[]) => Reply) {
   return (ctx: CommandContext, argv: string[]): Reply => {
-    // Inside EXEC a client expects one reply per command, so Redis refuses shard subscriptions there.
     if (ctx.nonBlocking) return new ErrorReply(`ERR ${name} isn't allowed for a DENY BLOCKING client`);
     return handler(ctx, argv);
   };
@@ -205,7 +205,7 @@ export const commands: CommandSpec[] = [
     summary: "Starts listening for messages published to the given shard channels.",
     complexity: "O(N) where N is the number of shard channels to subscribe to.",
     arguments: [shardChannelArgument],
-    handler: denyInMulti("SSUBSCRIBE", (ctx, argv) => subscribe(SHARD_CHANNELS, ctx, argv)),
+    handler: refusedInsideExec("SSUBSCRIBE", (ctx, argv) => subscribe(SHARD_CHANNELS, ctx, argv)),
   }),
   defineCommand("sunsubscribe", {
     arity: -1,
