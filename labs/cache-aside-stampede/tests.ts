@@ -12,7 +12,6 @@ const product = (id: string, price = 19.99): Product => ({ id, name: `Product ${
 export const lab: LabDefinition = {
   slug: "cache-aside-stampede",
   title: "Cache-aside with stampede protection",
-  appServers: 4,
   functions: ["getProduct"],
   backend: (store) => ({
     loadProduct: (id: string) => store.get(`product:${id}`) ?? null,
@@ -53,6 +52,7 @@ export const lab: LabDefinition = {
     {
       name: "500 simultaneous misses on a cold key from 4 app servers cost at most 2 database calls",
       visible: false,
+      appServers: 4,
       explanation:
         "When a hot key is cold, every concurrent request misses. Without coordination each one queries the database " +
         "(the stampede). One caller must rebuild while the others wait for the cache; per-process coalescing still costs " +

@@ -41,7 +41,6 @@ function busiestSecond(now: number, ttls: number[]): number {
 export const lab: LabDefinition = {
   slug: "cache-avalanche",
   title: "Cache avalanche: jittered TTLs",
-  appServers: 2,
   functions: ["warmCache", "getProduct"],
   backend: (store) => ({
     loadProduct: (id: string) => store.get(`product:${id}`) ?? null,
@@ -82,6 +81,7 @@ export const lab: LabDefinition = {
     {
       name: "refills after misses are jittered too",
       visible: false,
+      appServers: 2,
       explanation:
         "After an outage or a flush every key is refilled within moments: with a fixed TTL on refill they all expire together " +
         "an hour later. The refill path needs the same jitter.",
@@ -99,6 +99,7 @@ export const lab: LabDefinition = {
     {
       name: "the database's busiest 10 seconds stay calm while the warmed keys expire",
       visible: false,
+      appServers: 2,
       explanation:
         "Popular products are requested as soon as they expire. The grader replays that traffic through the expiry period, " +
         "10 seconds at a time, and counts database calls: with jitter they stay a trickle instead of one spike.",

@@ -19,7 +19,6 @@ async function createUsers(t: TestContext, app: AppServer, ids: string[]): Promi
 export const lab: LabDefinition = {
   slug: "cache-penetration",
   title: "Cache penetration",
-  appServers: 2,
   functions: ["getUser", "onUserCreated"],
   backend: (store) => ({
     findUser: (id: string) => store.get(`user:${id}`) ?? null,
@@ -55,6 +54,7 @@ export const lab: LabDefinition = {
     {
       name: "repeated lookups of missing ids do not keep reaching the database",
       visible: false,
+      appServers: 2,
       explanation:
         "A cache that only stores hits is useless against lookups of ids that do not exist: each one goes to the database, " +
         "and a scraper can hammer it at will. Remember the misses (briefly) or rule them out with a Bloom filter.",

@@ -23,7 +23,6 @@ function storage(store: Map<string, unknown>) {
 export const lab: LabDefinition = {
   slug: "distributed-lock",
   title: "Distributed lock with fencing tokens",
-  appServers: 4,
   functions: ["acquire", "release", "renew", "writeProtected"],
   backend: storage,
   hints: [
@@ -35,6 +34,7 @@ export const lab: LabDefinition = {
     {
       name: "only one app server holds the lock at a time",
       visible: true,
+      appServers: 2,
       explanation: "While one holder has the lock (and its TTL has not passed), acquire must return null for everybody else.",
       async run(t) {
         const [first, second] = await t.apps(2);
@@ -46,6 +46,7 @@ export const lab: LabDefinition = {
     {
       name: "releasing the lock lets another app server take it",
       visible: true,
+      appServers: 2,
       explanation: "release(token) by the holder frees the lock immediately, without waiting for the TTL.",
       async run(t) {
         const [first, second] = await t.apps(2);
@@ -59,6 +60,7 @@ export const lab: LabDefinition = {
     {
       name: "exactly one of 100 simultaneous acquires on 4 app servers wins",
       visible: false,
+      appServers: 4,
       explanation: "Taking the lock must be a single atomic command (SET NX PX): check-then-set lets several callers in.",
       async run(t) {
         const apps = await t.apps(4);
@@ -69,6 +71,7 @@ export const lab: LabDefinition = {
     {
       name: "a crashed holder's lock expires after its TTL",
       visible: false,
+      appServers: 2,
       explanation:
         "A holder may crash or lose its connection right after locking. The TTL must be set in the same command as the " +
         "lock (SET NX PX), or a lock without expiry blocks everyone forever.",
@@ -86,6 +89,7 @@ export const lab: LabDefinition = {
     {
       name: "release never deletes a lock another app server holds",
       visible: false,
+      appServers: 3,
       explanation:
         "A holder whose TTL ran out no longer owns the lock. Its release must compare the token and leave the new holder's " +
         "lock alone; a plain DEL hands the lock to a third server while the second is still working.",
@@ -117,6 +121,7 @@ export const lab: LabDefinition = {
     {
       name: "renewal extends only the caller's own lock",
       visible: false,
+      appServers: 2,
       explanation: "renew must check the token atomically (Lua): a server that lost its lock must not extend the new holder's lock.",
       async run(t) {
         const [first, second] = await t.apps(2);
@@ -134,6 +139,7 @@ export const lab: LabDefinition = {
     {
       name: "a paused holder's late write is refused by the storage (fencing)",
       visible: false,
+      appServers: 2,
       explanation:
         "The first holder freezes (a long GC pause) past its TTL; a second server takes the lock and writes. When the first " +
         "wakes up its write must carry its fence so the storage can refuse it.",

@@ -44,7 +44,7 @@ class Lease implements WorkerSource {
 
   async workerFor(index: number): Promise<SandboxWorker> {
     const existing = this.workers[index];
-    if (!existing) throw new Error(`this lab declares ${this.workers.length} app servers; a test asked for app server ${index + 1}`);
+    if (!existing) throw new Error(`app server ${index + 1} was not leased: declare appServers on the test`);
     if (existing.isAlive) return existing;
     // A worker stopped by a limit in an earlier test: the next test gets a fresh process.
     this.pool.release(existing);
@@ -144,7 +144,7 @@ export async function gradeSolution(lab: LabDefinition, source: string, mode: "r
   let stopped: TestResult["sandboxError"];
   try {
     // All app servers up front: waiting for the host's workers never counts against a test's time.
-    await lease.acquire(lab.appServers);
+    await lease.acquire(Math.max(...tests.map((test) => test.appServers ?? 1)));
     for (const test of tests) {
       if (stopped) {
         results.push({ name: test.name, visible: test.visible, passed: false, message: `not run: an earlier test hit the sandbox's ${stopped.kind}`, durationMs: 0 });

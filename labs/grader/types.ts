@@ -9,6 +9,8 @@ export interface LabTest {
   visible: boolean;
   /** Shown when the test fails: the concept behind it, in an interviewer's words. */
   explanation: string;
+  /** Sandboxed app servers the test uses (each is one process); default 1. */
+  appServers?: number;
   /** Wall-time budget for the whole test (default 10 s). */
   timeoutMs?: number;
   run(t: TestContext): Promise<void>;
@@ -17,8 +19,6 @@ export interface LabTest {
 export interface LabDefinition {
   slug: string;
   title: string;
-  /** Sandboxed app servers the tests use at most (each is one process). */
-  appServers: number;
   /** Functions the solution must export (their signatures are in starter.ts). */
   functions: string[];
   /** The fake database a lab's code may call as `db.<method>(...)`; fresh per test. */

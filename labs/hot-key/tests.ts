@@ -10,7 +10,6 @@ async function seedItems(t: TestContext): Promise<void> {
 export const lab: LabDefinition = {
   slug: "hot-key",
   title: "Hot key",
-  appServers: 4,
   functions: ["getItem"],
   hints: [
     "A Map at module level is a per-app-server cache: store { value, expiresAt } with Date.now() + 5000.",
@@ -32,6 +31,7 @@ export const lab: LabDefinition = {
     {
       name: "the hottest key gets at most 20% of its reads from Redis under Zipf traffic",
       visible: false,
+      appServers: 4,
       explanation:
         "Under Zipf traffic the top key takes a large share of all reads, and in a cluster they all hit one shard. A short " +
         "local cache (or reads spread over key copies) must absorb most of them.",
@@ -62,6 +62,7 @@ export const lab: LabDefinition = {
     {
       name: "a changed item is served by every app server within 30 seconds",
       visible: false,
+      appServers: 4,
       explanation: "A cache trades freshness for load: its TTL is the staleness bound. Without one (or with a long one) updates never show up.",
       timeoutMs: 20_000,
       async run(t) {

@@ -21,7 +21,6 @@ const ranked = (rank: number) => {
 export const lab: LabDefinition = {
   slug: "leaderboard",
   title: "Leaderboard",
-  appServers: 1,
   functions: ["addScore", "top", "rank", "around", "addDailyScore", "dailyTop"],
   hints: [
     "Board = sorted set leaderboard:<board>: ZINCRBY to add, ZREVRANGE 0 n-1 WITHSCORES for the top.",

@@ -6,7 +6,6 @@ const WINDOW = 60;
 export const lab: LabDefinition = {
   slug: "rate-limiter-fixed-window",
   title: "Fixed-window rate limiter",
-  appServers: 2,
   functions: ["isAllowed"],
   hints: [
     "One counter per user per window: put the window number (Date.now() / 1000 / windowSeconds, rounded down) in the key.",
@@ -50,6 +49,7 @@ export const lab: LabDefinition = {
     {
       name: "allows exactly the limit when 50 requests arrive at once on two app servers",
       visible: false,
+      appServers: 2,
       explanation:
         "Reading the counter, deciding, then writing it back is a race: requests that read the same value all pass. " +
         "Use an atomic INCR (or a Lua script) so each request sees a distinct count.",

@@ -13,7 +13,6 @@ const allowed = (answers: boolean[]) => answers.filter(Boolean).length;
 export const lab: LabDefinition = {
   slug: "rate-limiter-sliding-window",
   title: "Sliding-window rate limiter",
-  appServers: 4,
   functions: ["isAllowed"],
   hints: [
     "One sorted set per user: score = request time in ms, member = a unique id (crypto.randomUUID()).",
@@ -60,6 +59,7 @@ export const lab: LabDefinition = {
     {
       name: "exactly 30 of 200 simultaneous requests from 4 app servers get through",
       visible: false,
+      appServers: 4,
       explanation: "Trim, count and add must be one atomic step (a Lua script): with separate commands every concurrent request sees room left.",
       async run(t) {
         const apps = await t.apps(4);

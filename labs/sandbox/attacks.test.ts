@@ -16,7 +16,6 @@ import { WorkerPool } from "./pool";
 const probeLab = (callTimeoutMs: number): LabDefinition => ({
   slug: "probe",
   title: "probe",
-  appServers: 1,
   functions: ["probe"],
   hints: [],
   tests: [

@@ -5,7 +5,6 @@ const MINUTE = 60_000;
 export const lab: LabDefinition = {
   slug: "session-store",
   title: "Session store with sliding expiry",
-  appServers: 2,
   functions: ["createSession", "getSession", "destroySession"],
   hints: [
     "Store the session under session:<id> with EX 1800.",
@@ -53,6 +52,7 @@ export const lab: LabDefinition = {
     {
       name: "a session works from every app server",
       visible: false,
+      appServers: 2,
       explanation: "Sessions live in Redis, not in an app server's memory: a load balancer may send the next request anywhere.",
       async run(t) {
         const [first, second] = await t.apps(2);
@@ -63,6 +63,7 @@ export const lab: LabDefinition = {
     {
       name: "a destroyed session is gone everywhere",
       visible: false,
+      appServers: 2,
       explanation: "Logging out must delete the session in Redis, so no app server can still accept it.",
       async run(t) {
         const [first, second] = await t.apps(2);

@@ -10,7 +10,6 @@ async function takeMany(app: AppServer, count: number, bucket: string, capacity:
 export const lab: LabDefinition = {
   slug: "token-bucket-lua",
   title: "Token bucket in Lua",
-  appServers: 4,
   functions: ["take"],
   hints: [
     "In the script: HMGET tokens and ts; if missing, start full; add (now - ts) / 1000 * rate, capped with math.min.",
@@ -53,6 +52,7 @@ export const lab: LabDefinition = {
     {
       name: "exactly the capacity of 100 simultaneous requests on 4 app servers get a token",
       visible: false,
+      appServers: 4,
       explanation: "Read-refill-take-write must be one atomic step: in a Lua script nothing runs between the read and the write.",
       async run(t) {
         const apps = await t.apps(4);
