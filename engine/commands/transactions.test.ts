@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Engine } from "../engine";
 import { VirtualClock } from "../clock";
 import { NULL_ARRAY, OK } from "../protocol/reply";
-import { seededRandom, useDifferential } from "../testing/differential";
+import { encodeCommand, seededRandom, useDifferential } from "../testing/differential";
 import type { RespClient } from "../testing/resp-client";
 
 describe("transactions against redis-server", () => {
@@ -123,6 +123,14 @@ describe("transactions against redis-server", () => {
       const [expected, actual] = who === "main" ? [await redis.call(...argv), await engine.call(...argv)] : [await redisOther.call(...argv), await engineOther.call(...argv)];
       expect(actual.raw, `${who}: ${argv.join(" ")}`).toBe(expected.raw);
     }
+  });
+
+  it("frames EXEC like Redis when a queued command sends several replies", async () => {
+    const [redis, engine] = await diff.connectPair();
+    const request = [["MULTI"], ["SUBSCRIBE", "a", "b"], ["PING"], ["EXEC"], ["PING", "after"]].map(encodeCommand).join("");
+    // Six parsed replies: +OK, +QUEUED x2, *2 (taking the two subscribe arrays), pong, pong.
+    const [expected, actual] = [await redis.sendRaw(request, 6), await engine.sendRaw(request, 6)];
+    expect(actual.map((reply) => reply.raw).join("")).toBe(expected.map((reply) => reply.raw).join(""));
   });
 
   it("runs a seeded random mix of transactions from two clients like Redis", async () => {

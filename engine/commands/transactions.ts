@@ -1,7 +1,7 @@
 /** Transactions: MULTI, EXEC, DISCARD, WATCH, UNWATCH (Redis's "transactions" group). */
 import type { Client } from "../client";
 import type { Engine } from "../engine";
-import { ErrorReply, MultiReply, NULL_ARRAY, OK, type Reply } from "../protocol/reply";
+import { ArrayHeader, ErrorReply, MultiReply, NULL_ARRAY, OK, type Reply } from "../protocol/reply";
 import { BLOCKED, type CommandContext, type CommandSpec, NO_REPLY, defineCommand } from "./spec";
 
 const NESTED_MULTI = new ErrorReply("ERR MULTI calls can not be nested");
@@ -39,14 +39,20 @@ function exec({ engine, client }: CommandContext): Reply {
   // outermost engine.call.
   const ctx: CommandContext = { engine, client, nonBlocking: true };
   const replies: Reply[] = [];
+  let severalReplies = false;
   for (const { spec, argv } of transaction.queue) {
     const result = engine.call(ctx, spec, argv);
     if (result === BLOCKED || result === NO_REPLY) continue;
-    // Commands with several replies (SUBSCRIBE a b) contribute each of them.
-    if (result instanceof MultiReply) replies.push(...result.replies);
-    else replies.push(result);
+    if (result instanceof MultiReply) {
+      severalReplies = true;
+      replies.push(...result.replies);
+    } else {
+      replies.push(result);
+    }
   }
-  return replies;
+  // Redis announces one element per command, then writes whatever each command replied: a
+  // SUBSCRIBE of two channels adds two arrays under the same header.
+  return severalReplies ? new MultiReply([new ArrayHeader(transaction.queue.length), ...replies]) : replies;
 }
 
 function discard({ engine, client }: CommandContext): Reply {

@@ -1,5 +1,6 @@
 import { formatDouble17g } from "../util/numbers";
 import {
+  ArrayHeader,
   DoubleReply,
   ErrorReply,
   MapReply,
@@ -67,6 +68,8 @@ export function encodeReply(reply: Reply, protocol: ProtocolVersion, out: string
     out.push(protocol === 3 ? "_\r\n" : "*-1\r\n");
   } else if (reply instanceof MultiReply) {
     for (const item of reply.replies) encodeReply(item, protocol, out);
+  } else if (reply instanceof ArrayHeader) {
+    out.push(`*${reply.length}\r\n`);
   } else {
     throw new TypeError("cannot encode reply object");
   }

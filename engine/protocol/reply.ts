@@ -52,6 +52,14 @@ export class MultiReply {
 }
 
 /**
+ * Only an array's `*N` header, its N elements following as separate replies: EXEC's reply when
+ * a queued command answered with several replies (SUBSCRIBE a b), exactly as Redis frames it.
+ */
+export class ArrayHeader {
+  constructor(readonly length: number) {}
+}
+
+/**
  * A reply value:
  * - `string` / `Buffer`: bulk string (binary string / raw bytes)
  * - `number` / `bigint`: integer
@@ -75,7 +83,8 @@ export type Reply =
   | VerbatimReply
   | PushReply
   | NullArrayReply
-  | MultiReply;
+  | MultiReply
+  | ArrayHeader;
 
 export const OK = new SimpleString("OK");
 export const QUEUED = new SimpleString("QUEUED");
