@@ -71,6 +71,11 @@ export class Client {
   noEvict = false;
   noTouch = false;
   closing = false;
+  /**
+   * While EXEC runs, pushes to this client wait here so they can be placed among EXEC's
+   * elements, where Redis writes them.
+   */
+  heldPushes: Reply[] | undefined;
   /** Set by RESET/QUIT paths and scripts: the command currently executing. */
   currentCommand: CommandSpec | undefined;
 
@@ -105,6 +110,8 @@ export class Client {
 
   /** Sends an out-of-band message (pub/sub, invalidation) even when replies are off. */
   push(reply: Reply): void {
-    if (!this.closing) this.transport.write(reply, this);
+    if (this.closing) return;
+    if (this.heldPushes) this.heldPushes.push(reply);
+    else this.transport.write(reply, this);
   }
 }

@@ -106,6 +106,7 @@ describe("pub/sub against redis-server", () => {
     expect(takeUnsolicited(engine)).toBe(takeUnsolicited(redis));
     await compare(pair, "commands while subscribed", [["HGET", "h", "f"], ["PUBLISH", "me", "self"], ["PUBSUB", "NUMSUB", "me"], ["PING"]]);
     await compare(pair, "transactions while subscribed", [["MULTI"], ["PUBLISH", "other", "in multi"], ["EXEC"]]);
+    await compare(pair, "own message inside EXEC", [["MULTI"], ["PUBLISH", "me", "in multi"], ["PING"], ["EXEC"]]);
   });
 
   it("forgets a closed subscriber", async () => {

@@ -38,21 +38,32 @@ function exec({ engine, client }: CommandContext): Reply {
   // Blocking commands answer at once inside EXEC; time stays frozen since EXEC itself is the
   // outermost engine.call.
   const ctx: CommandContext = { engine, client, nonBlocking: true };
-  const replies: Reply[] = [];
-  let severalReplies = false;
-  for (const { spec, argv } of transaction.queue) {
-    const result = engine.call(ctx, spec, argv);
-    if (result === BLOCKED || result === NO_REPLY) continue;
-    if (result instanceof MultiReply) {
-      severalReplies = true;
-      replies.push(...result.replies);
-    } else {
-      replies.push(result);
+  const elements: Reply[] = [];
+  let framedApart = false;
+  const held: Reply[] = [];
+  client.heldPushes = held;
+  try {
+    for (const { spec, argv } of transaction.queue) {
+      const result = engine.call(ctx, spec, argv);
+      // A push raised by a command (a message to itself) precedes that command's reply.
+      if (held.length > 0) {
+        framedApart = true;
+        elements.push(...held.splice(0));
+      }
+      if (result === BLOCKED || result === NO_REPLY) continue;
+      if (result instanceof MultiReply) {
+        framedApart = true;
+        elements.push(...result.replies);
+      } else {
+        elements.push(result);
+      }
     }
+  } finally {
+    client.heldPushes = undefined;
   }
-  // Redis announces one element per command, then writes whatever each command replied: a
-  // SUBSCRIBE of two channels adds two arrays under the same header.
-  return severalReplies ? new MultiReply([new ArrayHeader(transaction.queue.length), ...replies]) : replies;
+  // Redis announces one element per command, then writes whatever each command sent: a
+  // SUBSCRIBE of two channels, or a push, lands under the same header.
+  return framedApart ? new MultiReply([new ArrayHeader(transaction.queue.length), ...elements]) : elements;
 }
 
 function discard({ engine, client }: CommandContext): Reply {
