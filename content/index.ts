@@ -312,7 +312,7 @@ function loadLesson(moduleSlug: string, moduleDir: string, fileName: string, rel
   const order = Number(m[1]);
   const slug = m[2];
   const full = path.join(moduleDir, fileName);
-  const file = path.join(relBase, fileName).split(path.sep).join("/");
+  const file = `${relBase}/${fileName}`;
   const where = file;
   const source = fs.readFileSync(full, "utf8");
   if (!source.startsWith("---")) throw new ContentError(where, "missing front matter");
@@ -361,7 +361,7 @@ function loadLesson(moduleSlug: string, moduleDir: string, fileName: string, rel
 /** Read and validate a content directory. Throws a ContentError naming the file on the first problem. */
 export function loadContent(dir: string = defaultContentDir()): LoadedContent {
   if (!fs.existsSync(dir)) throw new ContentError(dir, "content directory not found (is the process running from the repository root?)");
-  const relRoot = path.relative(path.join(dir, "..", ".."), dir) || "modules";
+  const relRoot = (path.relative(path.join(dir, "..", ".."), dir) || "modules").split(path.sep).join("/");
   const entries = fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
   const modules: LoadedModule[] = [];
   const moduleSlugs = new Set<string>();
@@ -376,9 +376,11 @@ export function loadContent(dir: string = defaultContentDir()): LoadedContent {
     moduleSlugs.add(slug);
     moduleOrders.add(order);
     const moduleDir = path.join(dir, name);
-    const relBase = path.join(relRoot, name);
+    // Labels for messages (`content/modules/01-x`), built as strings: Turbopack treats path.join on
+    // run-time values as file access and would trace the whole project.
+    const relBase = `${relRoot}/${name}`;
     const metaFile = path.join(moduleDir, "module.yaml");
-    const where = path.join(relBase, "module.yaml");
+    const where = `${relBase}/module.yaml`;
     if (!fs.existsSync(metaFile)) throw new ContentError(where, "missing module.yaml");
     const meta = readYaml(metaFile, where);
     const title = str(meta.title, where, "title");
@@ -390,7 +392,7 @@ export function loadContent(dir: string = defaultContentDir()): LoadedContent {
       if (f === "module.yaml" || LESSON_FILE.test(f)) continue;
       const quizOf = f.replace(/\.quiz\.yaml$/, ".md");
       if (f.endsWith(".quiz.yaml") && files.includes(quizOf)) continue;
-      throw new ContentError(path.join(relBase, f), "unexpected file (orphan quiz or misnamed lesson?)");
+      throw new ContentError(`${relBase}/${f}`, "unexpected file (orphan quiz or misnamed lesson?)");
     }
     const lessonsFull = files.filter((f) => LESSON_FILE.test(f)).map((f) => loadLesson(slug, moduleDir, f, relBase));
     if (lessonsFull.length === 0) throw new ContentError(name, "module has no lessons");

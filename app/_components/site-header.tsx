@@ -13,7 +13,11 @@ interface SiteHeaderProps {
 }
 
 export function SiteHeader({ user, csrfToken, theme }: SiteHeaderProps) {
-  const items: NavItem[] = [{ href: "/course", label: "Course" }];
+  const items: NavItem[] = [
+    { href: "/course", label: "Course" },
+    { href: "/simulations", label: "Simulations" },
+    { href: "/search", label: "Search" },
+  ];
   if (user) items.push({ href: "/dashboard", label: "Dashboard" });
   if (user && hasRole(user.role, "instructor")) items.push({ href: "/instructor", label: "Instructor" });
 
