@@ -151,6 +151,21 @@ export class Engine implements KeyspaceHost {
     return this.commandTime ?? this.clock.now();
   }
 
+  /**
+   * Runs `fn` as part of a command that started at `at`: time stays frozen there, as for a
+   * script that went busy and resumes in later turns of the event loop.
+   */
+  withCommandTime<T>(at: number, fn: () => T): T {
+    const previous = this.commandTime;
+    this.commandTime = at;
+    this.nestingDepth++;
+    try {
+      return fn();
+    } finally {
+      this.nestingDepth--;
+      this.commandTime = previous;
+    }
+  }
   // ---- clients ----------------------------------------------------------------------------
 
   createClient(transport: ClientTransport): Client {

@@ -47,6 +47,8 @@ interface Run {
   /** Who ran EVAL, to answer once a script that went busy ends. */
   caller: CommandContext;
   startedAt: number;
+  /** The engine's frozen time when the script started; kept when it resumes after going busy. */
+  commandTime: number;
   timeLimitMs: number;
   /** A top-level EVAL may go busy and continue in slices; inside MULTI/EXEC it cannot. */
   canYield: boolean;
@@ -436,6 +438,7 @@ export class ScriptRuntime {
       ctx: { engine: this.engine, client, nonBlocking: true },
       caller,
       startedAt: now,
+      commandTime: this.engine.now(),
       timeLimitMs: this.engine.config.getNumber("busy-reply-threshold"),
       canYield: !caller.nonBlocking,
       sliceStartedAt: now,
@@ -520,7 +523,7 @@ export class ScriptRuntime {
     run.sliceStartedAt = performance.now();
     let reply: Reply;
     try {
-      const status = this.resume(thread);
+      const status = run.caller.engine.withCommandTime(run.commandTime, () => this.resume(thread));
       if (status === lua.LUA_YIELD) {
         setImmediate(() => this.continueSlice(run));
         return;
