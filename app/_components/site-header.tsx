@@ -15,6 +15,7 @@ interface SiteHeaderProps {
 export function SiteHeader({ user, csrfToken, theme }: SiteHeaderProps) {
   const items: NavItem[] = [
     { href: "/course", label: "Course" },
+    { href: "/labs", label: "Labs" },
     { href: "/simulations", label: "Simulations" },
     { href: "/search", label: "Search" },
   ];

@@ -73,7 +73,7 @@ export default async function CoursePage() {
                             {passed ? "✓" : "○"}
                           </span>
                           <span>
-                            {titleFromSlug(lab)}
+                            <Link href={`/labs/${lab}`}>{titleFromSlug(lab)}</Link>
                             {passed && <span className="visually-hidden"> (passed)</span>}
                           </span>
                         </li>

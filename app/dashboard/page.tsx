@@ -3,13 +3,14 @@ import Link from "next/link";
 import { ProgressBar } from "@/app/_components/progress-bar";
 import { requireUser } from "@/app/_lib/auth";
 import { formatDateTime, formatDuration, titleFromSlug } from "@/app/_lib/format";
+import { bestLabScores } from "@/app/_lib/labs-store";
 import { getCourseProgress, getRecentSubmissions } from "@/app/_lib/progress";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
-  const [progress, submissions] = await Promise.all([getCourseProgress(user.id), getRecentSubmissions(user.id)]);
+  const [progress, submissions, labScores] = await Promise.all([getCourseProgress(user.id), getRecentSubmissions(user.id), bestLabScores(user.id)]);
 
   return (
     <div className="stack">
@@ -36,6 +37,24 @@ export default async function DashboardPage() {
         <p>
           <Link href="/course">Open the course map</Link>
         </p>
+      </section>
+
+      <section className="card" aria-labelledby="lab-scores-title">
+        <h2 id="lab-scores-title">Best lab scores</h2>
+        {labScores.size === 0 ? (
+          <p className="muted">
+            No graded labs yet. <Link href="/labs">Open the labs</Link>.
+          </p>
+        ) : (
+          <ul className="item-list" data-testid="lab-scores">
+            {[...labScores].map(([slug, score]) => (
+              <li key={slug}>
+                <Link href={`/labs/${slug}`}>{titleFromSlug(slug)}</Link>: <strong>{score.bestPercent}%</strong>
+                {score.passed && <span className="badge badge--passed">passed</span>}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
 
       <section className="card" aria-labelledby="submissions-title">
