@@ -124,10 +124,12 @@ function setGeneric(
     const old = readString(db, key);
     if (old !== undefined) previous = toBinaryString(old.value);
   }
-  // Always looked up, as in Redis: an expired key is reclaimed (and announced) first, so
-  // KEEPTTL never keeps a deadline that has already passed.
-  const found = db.lookupWrite(key) !== undefined;
-  if ((flags & NX && found) || (flags & XX && !found)) return flags & GET ? previous : abortReply;
+  // As in Redis, an expired key is reclaimed (and announced) before being replaced, so
+  // KEEPTTL never keeps a deadline that has passed. Only volatile keys can need that.
+  if (flags & (NX | XX) || db.getExpire(key) !== undefined) {
+    const found = db.lookupWrite(key) !== undefined;
+    if ((flags & NX && found) || (flags & XX && !found)) return flags & GET ? previous : abortReply;
+  }
   db.set(key, newStringObject(value), (flags & KEEPTTL) !== 0);
   db.signalModified(key);
   notify(ctx, "set", key);
@@ -211,7 +213,7 @@ function msetGeneric(ctx: CommandContext, argv: string[], onlyIfNoneExists: bool
   }
   for (let i = 1; i < argv.length; i += 2) {
     const key = argv[i]!;
-    if (!onlyIfNoneExists) db.lookupWrite(key);
+    if (!onlyIfNoneExists && db.getExpire(key) !== undefined) db.lookupWrite(key);
     db.set(key, newStringObject(argv[i + 1]!));
     db.signalModified(key);
     notify(ctx, "set", key);
