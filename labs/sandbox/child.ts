@@ -134,6 +134,7 @@ function load(message: Extract<ParentMessage, { t: "load" }>, stream: net.Socket
   if (current) {
     clearTimers(current);
     current.deps.redis.disconnect();
+    current = undefined;
   }
   virtualNow = message.now;
   const redis = new Redis({
