@@ -58,11 +58,11 @@ function TestItem({ test }: { test: TestResult }) {
   );
 }
 
-export function VerdictView({ verdict }: { verdict: Verdict }) {
+export function VerdictView({ verdict, submissionId }: { verdict: Verdict; submissionId?: string }) {
   const passedCount = verdict.tests.filter((test) => test.passed).length;
   const compile = verdict.sandboxError?.kind === "compile";
   return (
-    <div className="verdict" data-testid="verdict">
+    <div className="verdict" data-testid="verdict" data-submission={submissionId}>
       <p className={`verdict__score ${verdict.passed ? "verdict__score--passed" : "verdict__score--failed"}`}>
         <strong>{verdict.mode === "submit" ? "Submission" : "Run"}: score {verdict.score}%</strong> · {passedCount} of {verdict.tests.length}{" "}
         {verdict.mode === "run" ? "example tests" : "tests"} passed

@@ -169,7 +169,7 @@ export function Workspace(props: WorkspaceProps) {
           </span>
         </div>
         <div className="workspace__editor" data-testid="editor">
-          <CodeEditor value={code} path={`file:///labs/${slug}/solution.ts`} onChange={onChange} onRun={() => void grade("run")} onSubmit={() => void grade("submit")} errors={compileErrors} />
+          <CodeEditor value={code} path={`file:///labs/${slug}/solution.ts`} onChange={onChange} onRun={() => void grade("run")} onSubmit={() => void grade("submit")} errors={compileErrors} onReady={() => performance.mark("workspace:editor-ready")} />
         </div>
         <div className="workspace__panel">
           <div role="tablist" aria-label="Workspace panels" className="tabs">
@@ -220,7 +220,7 @@ export function Workspace(props: WorkspaceProps) {
                 Run the {props.visibleTestCount} example tests with {mod}+Enter, or submit for full grading ({props.testCount} tests, hidden ones included) with {mod}+Shift+Enter.
               </p>
             )}
-            {!running && verdict && <VerdictView verdict={verdict} />}
+            {!running && latest && <VerdictView verdict={latest.verdict} submissionId={latest.id} />}
           </div>
           <div role="tabpanel" id="panel-console" aria-labelledby="tab-console" hidden={tab !== "console"} className="tabs__panel">
             <EngineConsole csrfToken={csrfToken} commandNames={props.commandNames} onCommand={() => setEngineVersion((version) => version + 1)} />
