@@ -20,6 +20,11 @@ const TIME_ORIGIN = performance.timeOrigin;
 /** The longest delay setTimeout honours. */
 const MAX_TIMEOUT_DELAY = 2 ** 31 - 1;
 
+/** The RealClock time of a `performance.now()` reading. */
+export function epochFromMonotonic(monotonicMs: number): number {
+  return TIME_ORIGIN + monotonicMs;
+}
+
 export class RealClock implements Clock {
   private readonly timers = new Map<number, NodeJS.Timeout>();
   private nextId = 1;

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { type BlockedState, Client, type ClientTransport } from "./client";
-import { type Clock, RealClock, type TimerHandle } from "./clock";
+import { type Clock, RealClock, type TimerHandle, epochFromMonotonic } from "./clock";
 import { commandTable } from "./commands/table";
 import { BLOCKED, type CommandContext, type CommandSpec, type HandlerResult, NO_REPLY, fullName } from "./commands/spec";
 import { Config } from "./config";
@@ -95,10 +95,6 @@ export class Engine implements KeyspaceHost {
   currentClient: Client | undefined;
   /** LATENCY's event samples (commands slower than latency-monitor-threshold). */
   readonly latency: LatencyMonitor;
-  /** Hooks run after every command (client tracking remembers the keys a read touched). */
-  readonly commandListeners: ((client: Client, spec: CommandSpec, argv: string[]) => void)[] = [];
-  /** The client whose command is running, for hooks that need the writer (tracking's NOLOOP). */
-  currentClient: Client | undefined;
   /** The time frozen for the duration of a command, transaction or script, as in Redis 7. */
   private commandTime: number | undefined;
   private nestingDepth = 0;
@@ -255,8 +251,6 @@ export class Engine implements KeyspaceHost {
 
   /** Validates and runs one request, sending its reply to the client. */
   execute(client: Client, argv: string[]): void {
-    const now = this.clock.now();
-    client.lastInteraction = now;
     const found = this.lookupCommand(argv);
     let rejection: ErrorReply | undefined;
     let spec: CommandSpec | undefined;
@@ -279,6 +273,7 @@ export class Engine implements KeyspaceHost {
       }
     }
     if (rejection !== undefined) {
+      client.lastInteraction = this.clock.now();
       if (spec !== undefined) this.statsFor(spec).rejectedCalls++;
       if (client.transaction) rejection = this.rejectInTransaction(client, spec, rejection);
       this.countError(rejection);
@@ -287,11 +282,12 @@ export class Engine implements KeyspaceHost {
     }
     spec = spec!;
     if (client.transaction && !TRANSACTION_CONTROL.has(spec.name)) {
+      client.lastInteraction = this.clock.now();
       client.transaction.queue.push({ spec, argv });
       client.reply(QUEUED);
       return;
     }
-    const result = this.call({ engine: this, client, nonBlocking: false }, spec, argv, now);
+    const result = this.call({ engine: this, client, nonBlocking: false }, spec, argv);
     if (result !== BLOCKED && result !== NO_REPLY) client.reply(result);
     this.serveBlockedClients();
   }
@@ -311,11 +307,16 @@ export class Engine implements KeyspaceHost {
    * Runs a resolved command with its bookkeeping: frozen time, stats, slowlog, MONITOR.
    * Used for top-level calls, commands inside EXEC and commands from scripts.
    */
-  call(ctx: CommandContext, spec: CommandSpec, argv: string[], now?: number): HandlerResult {
+  call(ctx: CommandContext, spec: CommandSpec, argv: string[]): HandlerResult {
     const outermost = this.nestingDepth === 0;
-    if (outermost) this.commandTime = now ?? this.clock.now();
     this.nestingDepth++;
     const started = performance.now();
+    if (outermost) {
+      // Clock reads are costly on some hosts: with the real clock, one reading gives both the
+      // command time and the start of its duration.
+      this.commandTime = this.clock instanceof RealClock ? epochFromMonotonic(started) : this.clock.now();
+      ctx.client.lastInteraction = this.commandTime;
+    }
     let result: HandlerResult;
     const previous = ctx.client.currentCommand;
     ctx.client.currentCommand = spec;
