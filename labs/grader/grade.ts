@@ -12,6 +12,15 @@ import { TestContext, TestFailure, type WorkerSource } from "./context";
 import type { LabDefinition, LabTest, TestResult, Verdict } from "./types";
 
 const DEFAULT_TEST_TIMEOUT_MS = 10_000;
+
+/**
+ * How much slower than an idle host this one runs now (1-minute load per core, between 1 and 6).
+ * Wall-time limits are stretched by it so a busy grader does not fail correct solutions; an
+ * infinite loop still ends (RLIMIT_CPU bounds the worker's CPU regardless).
+ */
+function hostSlowdown(): number {
+  return Math.min(6, Math.max(1, os.loadavg()[0]! / os.cpus().length));
+}
 /** Output shown with a verdict, beyond which it is cut. */
 const MAX_VERDICT_OUTPUT = 8_192;
 
@@ -72,13 +81,14 @@ class Lease implements WorkerSource {
   }
 }
 
-async function runTest(lab: LabDefinition, test: LabTest, lease: Lease): Promise<TestResult> {
+async function runTest(lab: LabDefinition, test: LabTest, lease: Lease, slowdown: number): Promise<TestResult> {
   const started = performance.now();
   const t = new TestContext(lab, lease, path.join(socketDirectory(), `t${nextTestDir++}`));
+  t.callTimeoutMs = Math.round(t.callTimeoutMs * slowdown);
   const base = { name: test.name, visible: test.visible };
   let timer: NodeJS.Timeout | undefined;
   try {
-    const timeoutMs = test.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS;
+    const timeoutMs = Math.round((test.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS) * slowdown);
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new SandboxError("time-limit", `the test did not finish within ${timeoutMs} ms`)), timeoutMs);
     });
@@ -145,12 +155,13 @@ export async function gradeSolution(lab: LabDefinition, source: string, mode: "r
   try {
     // All app servers up front: waiting for the host's workers never counts against a test's time.
     await lease.acquire(Math.max(...tests.map((test) => test.appServers ?? 1)));
+    const slowdown = hostSlowdown();
     for (const test of tests) {
       if (stopped) {
         results.push({ name: test.name, visible: test.visible, passed: false, message: `not run: an earlier test hit the sandbox's ${stopped.kind}`, durationMs: 0 });
         continue;
       }
-      const result = await runTest(lab, test, lease);
+      const result = await runTest(lab, test, lease, slowdown);
       results.push(result);
       if (result.sandboxError && FATAL_KINDS.has(result.sandboxError.kind)) stopped = result.sandboxError;
     }
