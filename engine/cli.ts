@@ -50,8 +50,23 @@ export function parseCommandLine(args: string[]): CommandLine {
   return { configFile, directives };
 }
 
+const USAGE = `Usage: npm run engine -- [/path/to/redis.conf] [--name value ...]
+Examples:
+  npm run engine -- --port 6380
+  npm run engine -- /etc/redis.conf --requirepass secret --unixsocket /tmp/engine.sock
+`;
+
 async function main(): Promise<void> {
-  const { configFile, directives } = parseCommandLine(process.argv.slice(2));
+  const args = process.argv.slice(2);
+  if (args[0] === "--version" || args[0] === "-v") {
+    process.stdout.write(`Redis server v=${REDIS_VERSION} (TypeScript engine)\n`);
+    return;
+  }
+  if (args[0] === "--help" || args[0] === "-h") {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const { configFile, directives } = parseCommandLine(args);
   const engine = new Engine({ config: directives });
   engine.configFile = configFile;
   const port = engine.config.getNumber("port");
