@@ -404,12 +404,9 @@ function role(): Reply {
   return ["master", 0, []];
 }
 
+/** LOLWUT prints the version; the art of VERSION 5 and 6 is not drawn. Other arguments are ignored. */
 function lolwut(_ctx: CommandContext, argv: string[]): Reply {
-  if (argv.length === 3 && isToken(argv[1], "VERSION")) {
-    if (parseSafeInteger(argv[2]!) === undefined) return errors.notInteger;
-  } else if (argv.length !== 1) {
-    return errors.syntax;
-  }
+  if (argv.length >= 3 && isToken(argv[1], "VERSION") && parseSafeInteger(argv[2]!) === undefined) return errors.notInteger;
   return new VerbatimReply(`Redis ver. ${REDIS_VERSION}\n`);
 }
 
