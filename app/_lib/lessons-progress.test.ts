@@ -10,8 +10,8 @@ const workDir = mkdtempSync(path.join(tmpdir(), "lessons-progress-"));
 process.env.DATABASE_URL = `file:${path.join(workDir, "test.db")}`;
 
 const { db } = await import("./db");
-const { getLessonState, markLessonComplete, quizPassed, recordQuizAttempt } = await import("./lessons-progress");
-const { getCourseProgress } = await import("./progress");
+const { firstIncompleteLesson, getLessonState, markLessonComplete, quizPassed, recordQuizAttempt } = await import("./lessons-progress");
+const { computeCourseProgress, getCourseProgress } = await import("./progress");
 
 beforeAll(() => {
   deployMigrations(path.join(workDir, "test.db"));
@@ -55,6 +55,7 @@ describe("lesson progress", () => {
 
     const progress = await getCourseProgress(user.id);
     expect([...progress.modules[0].completedLessons]).toEqual([lessonSlug]);
+    expect(firstIncompleteLesson(progress)).toMatchObject({ moduleSlug, lessonSlug: course[0].lessons[1].slug });
   });
 
   it("marks a lesson complete once, keeping the first completion time, per learner", async () => {
@@ -65,5 +66,15 @@ describe("lesson progress", () => {
     expect((await getLessonState(a.id, moduleSlug, lessonSlug)).completedAt).toEqual(first);
     expect(await db.lessonProgress.count({ where: { userId: a.id } })).toBe(1);
     expect((await getLessonState(b.id, moduleSlug, lessonSlug)).completed).toBe(false);
+  });
+});
+
+describe("firstIncompleteLesson", () => {
+  it("is the first lesson in course order not completed, or null when all are", () => {
+    const course = getCourse();
+    const all = course.flatMap((m) => m.lessons.map((l) => ({ moduleSlug: m.slug, lessonSlug: l.slug })));
+    expect(firstIncompleteLesson(computeCourseProgress(course, { completedLessons: [], passedLabSlugs: [] }))).toMatchObject(all[0]!);
+    expect(firstIncompleteLesson(computeCourseProgress(course, { completedLessons: all.slice(0, 5), passedLabSlugs: [] }))).toMatchObject(all[5]!);
+    expect(firstIncompleteLesson(computeCourseProgress(course, { completedLessons: all, passedLabSlugs: [] }))).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 /** Per-learner lesson state: quiz attempts and completed lessons (LessonProgress, QuizAttempt). */
 import type { QuizAnswers, QuizGradeResult } from "@/content";
 import { db } from "./db";
+import type { CourseProgress } from "./progress";
 
 /** A quiz is passed with at least 80% of the answers right (3 of 3, 4 of 5). */
 export function quizPassed(score: number, total: number): boolean {
@@ -53,4 +54,13 @@ export async function recordQuizAttempt(
   const passed = quizPassed(grade.score, grade.total);
   if (passed) await markLessonComplete(userId, moduleSlug, lessonSlug);
   return passed;
+}
+
+/** The first lesson, in course order, the learner has not completed: where "continue" leads. */
+export function firstIncompleteLesson(progress: CourseProgress): { moduleSlug: string; lessonSlug: string; title: string } | null {
+  for (const { module, completedLessons } of progress.modules) {
+    const lesson = module.lessons.find((l) => !completedLessons.has(l.slug));
+    if (lesson) return { moduleSlug: module.slug, lessonSlug: lesson.slug, title: lesson.title };
+  }
+  return null;
 }

@@ -4,6 +4,7 @@ import { ProgressBar } from "@/app/_components/progress-bar";
 import { requireUser } from "@/app/_lib/auth";
 import { formatDateTime, formatDuration, titleFromSlug } from "@/app/_lib/format";
 import { bestLabScores } from "@/app/_lib/labs-store";
+import { firstIncompleteLesson } from "@/app/_lib/lessons-progress";
 import { getCourseProgress, getRecentSubmissions } from "@/app/_lib/progress";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage() {
   const user = await requireUser("/dashboard");
   const [progress, submissions, labScores] = await Promise.all([getCourseProgress(user.id), getRecentSubmissions(user.id), bestLabScores(user.id)]);
+  const next = firstIncompleteLesson(progress);
 
   return (
     <div className="stack">
@@ -22,6 +24,13 @@ export default async function DashboardPage() {
       <section className="card" aria-labelledby="overall-title">
         <h2 id="overall-title">Overall progress</h2>
         <ProgressBar label="Lessons and labs completed" done={progress.done} total={progress.total} />
+        {next ? (
+          <p>
+            Continue with <Link href={`/learn/${next.moduleSlug}/${next.lessonSlug}`}>{next.title}</Link>
+          </p>
+        ) : (
+          <p>Every lesson is complete.</p>
+        )}
       </section>
 
       <section aria-labelledby="modules-title">
