@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { VirtualClock } from "../clock";
 import { Engine } from "../engine";
 import { MapReply } from "../protocol/reply";
-import type { RawReply, RespClient } from "../testing/resp-client";
+import { listen } from "../server";
+import { type RawReply, RespClient } from "../testing/resp-client";
 import { seededRandom, useDifferential } from "../testing/differential";
 
 /** HELLO and CLIENT ID replies carry the connection id, which differs between servers. */
@@ -393,6 +394,30 @@ describe("connection commands against redis-server", () => {
     expect((await pauser.call("CLIENT", "UNPAUSE")).raw).toBe("+OK\r\n");
     expect((await pending).raw).toBe("+OK\r\n");
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe("CLIENT KILL filters over the network", () => {
+  it("TYPE, LADDR, USER and SKIPME pick the right connections", async () => {
+    const engine = new Engine();
+    const server = await listen(engine, { port: 0 });
+    const connect = () => RespClient.connect(server.port!);
+    const [admin, subscriberA, subscriberB, plain] = [await connect(), await connect(), await connect(), await connect()];
+    await subscriberA.sendRaw("SUBSCRIBE a\r\n");
+    await subscriberB.sendRaw("PSUBSCRIBE p*\r\n");
+    expect((await admin.call("CLIENT", "KILL", "TYPE", "pubsub")).raw).toBe(":2\r\n");
+    expect(await closedAfter(subscriberA)).toBe(true);
+    expect(await closedAfter(subscriberB)).toBe(true);
+    expect(plain.closed).toBe(false);
+    expect((await admin.call("CLIENT", "KILL", "LADDR", `127.0.0.1:${server.port}`, "TYPE", "normal")).raw).toBe(":1\r\n");
+    expect(await closedAfter(plain)).toBe(true);
+    const [another] = [await connect()];
+    expect((await admin.call("CLIENT", "KILL", "USER", "default", "SKIPME", "yes")).raw).toBe(":1\r\n");
+    expect(await closedAfter(another)).toBe(true);
+    expect((await admin.call("PING")).raw).toBe("+PONG\r\n");
+    admin.close();
+    await server.close();
+    engine.close();
   });
 });
 
