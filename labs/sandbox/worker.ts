@@ -150,7 +150,7 @@ export class SandboxWorker {
     this.uid = allocateUid();
     const started = performance.now();
     const [command, args] = commandLine(bundle, this.uid, limits);
-    this.process = spawn(command, args, { stdio: ["ignore", "pipe", "pipe", "ipc"], env: {}, serialization: "json" });
+    this.process = spawn(command, args, { stdio: ["ignore", "pipe", "pipe", "ipc"], env: {} as NodeJS.ProcessEnv, serialization: "json" });
     let onReady!: () => void;
     let onFailedStart!: (error: Error) => void;
     this.ready = new Promise((resolve, reject) => {
