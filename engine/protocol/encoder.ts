@@ -15,6 +15,20 @@ import {
 
 export type ProtocolVersion = 2 | 3;
 
+/** Headers of short bulks and arrays and small integers, built once like Redis's shared objects. */
+const SHARED_HEADERS = 1024;
+const BULK_HEADERS = Array.from({ length: SHARED_HEADERS }, (_, length) => `$${length}\r\n`);
+const ARRAY_HEADERS = Array.from({ length: SHARED_HEADERS }, (_, length) => `*${length}\r\n`);
+const INTEGERS = Array.from({ length: SHARED_HEADERS }, (_, value) => `:${value}\r\n`);
+
+function bulkHeader(length: number): string {
+  return length < SHARED_HEADERS ? BULK_HEADERS[length]! : `$${length}\r\n`;
+}
+
+function arrayHeader(length: number): string {
+  return length < SHARED_HEADERS ? ARRAY_HEADERS[length]! : `*${length}\r\n`;
+}
+
 /**
  * Appends the wire form of `reply` to `out` as binary (latin1) strings. The connection joins
  * and writes them once per read, so a pipeline of N commands costs one socket write.
@@ -22,10 +36,10 @@ export type ProtocolVersion = 2 | 3;
 export function encodeReply(reply: Reply, protocol: ProtocolVersion, out: string[]): void {
   switch (typeof reply) {
     case "string":
-      out.push(`$${reply.length}\r\n`, reply, "\r\n");
+      out.push(bulkHeader(reply.length), reply, "\r\n");
       return;
     case "number":
-      out.push(`:${reply}\r\n`);
+      out.push(reply >= 0 && reply < SHARED_HEADERS && Number.isInteger(reply) ? INTEGERS[reply]! : `:${reply}\r\n`);
       return;
     case "bigint":
       out.push(`:${reply}\r\n`);
@@ -41,16 +55,16 @@ export function encodeReply(reply: Reply, protocol: ProtocolVersion, out: string
   if (reply === null) {
     out.push(protocol === 3 ? "_\r\n" : "$-1\r\n");
   } else if (Array.isArray(reply)) {
-    out.push(`*${reply.length}\r\n`);
+    out.push(arrayHeader(reply.length));
     for (const item of reply) encodeReply(item, protocol, out);
   } else if (reply instanceof SimpleString) {
-    out.push(`+${reply.value}\r\n`);
+    out.push(reply.line);
   } else if (reply instanceof ErrorReply) {
     out.push(`-${errorLine(reply.message)}\r\n`);
   } else if (Buffer.isBuffer(reply)) {
-    out.push(`$${reply.length}\r\n`, reply.latin1Slice(0, reply.length), "\r\n");
+    out.push(bulkHeader(reply.length), reply.latin1Slice(0, reply.length), "\r\n");
   } else if (reply instanceof DoubleReply) {
-    const text = formatDouble17g(reply.value);
+    const text = reply.text ?? formatDouble17g(reply.value);
     out.push(protocol === 3 ? `,${text}\r\n` : `$${text.length}\r\n${text}\r\n`);
   } else if (reply instanceof MapReply) {
     out.push(protocol === 3 ? `%${reply.entries.length / 2}\r\n` : `*${reply.entries.length}\r\n`);
@@ -69,7 +83,7 @@ export function encodeReply(reply: Reply, protocol: ProtocolVersion, out: string
   } else if (reply instanceof MultiReply) {
     for (const item of reply.replies) encodeReply(item, protocol, out);
   } else if (reply instanceof ArrayHeader) {
-    out.push(`*${reply.length}\r\n`);
+    out.push(arrayHeader(reply.length));
   } else {
     throw new TypeError("cannot encode reply object");
   }

@@ -7,7 +7,14 @@
 
 /** `+OK`-style status reply. */
 export class SimpleString {
+  #line: string | undefined;
+
   constructor(readonly value: string) {}
+
+  /** The wire form, built once: shared statuses (OK, PONG, QUEUED) are sent very often. */
+  get line(): string {
+    return (this.#line ??= `+${this.value}\r\n`);
+  }
 }
 
 /** `-ERR ...` reply; `message` includes the error code prefix (ERR, WRONGTYPE, ...). */
@@ -15,9 +22,15 @@ export class ErrorReply {
   constructor(readonly message: string) {}
 }
 
-/** A double: RESP3 `,` and RESP2 bulk string formatted like Redis's `%.17g`. */
+/**
+ * A double: RESP3 `,` and RESP2 bulk string formatted like Redis's `%.17g`, or as `text` when
+ * given (geo coordinates use Redis's "human" long-double format).
+ */
 export class DoubleReply {
-  constructor(readonly value: number) {}
+  constructor(
+    readonly value: number,
+    readonly text?: string,
+  ) {}
 }
 
 /** A map: RESP3 `%`, flattened to an array in RESP2. `entries` alternates keys and values. */
