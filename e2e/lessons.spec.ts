@@ -36,8 +36,8 @@ test("a learner runs a snippet, answers the quiz, and sees the lesson completed 
   const snippet = page.locator("figure.snippet").first();
   await snippet.getByRole("button", { name: "Run" }).click();
   await expect(snippet.getByRole("status")).toContainText("every reply matches the lesson");
-  await expect(snippet.getByLabel("Reply from your engine")).toHaveCount(4);
-  await expect(snippet.getByLabel("Reply from your engine").nth(1)).toHaveText("(integer) 42");
+  await expect(snippet.getByTestId("engine-reply")).toHaveCount(4);
+  await expect(snippet.getByTestId("engine-reply").nth(1)).toHaveText("(integer) 42");
   await expect(snippet.getByRole("button", { name: "Run again" })).toBeEnabled();
 
   // First attempt: everything wrong on purpose, then right.

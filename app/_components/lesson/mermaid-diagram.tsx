@@ -40,9 +40,8 @@ export function MermaidDiagram({ source }: { source: string }) {
   }
   return (
     <figure className="diagram">
-      <pre tabIndex={0} aria-label={failed ? "Diagram source (could not be drawn)" : "Diagram source"}>
-        {source}
-      </pre>
+      <figcaption className="visually-hidden">{failed ? "Diagram source (could not be drawn)" : "Diagram source"}</figcaption>
+      <pre tabIndex={0}>{source}</pre>
     </figure>
   );
 }

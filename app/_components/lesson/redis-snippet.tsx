@@ -63,11 +63,14 @@ export function RedisSnippet({ moduleSlug, lessonSlug, index, cluster, steps }: 
                 <span aria-hidden="true">&gt; </span>
                 {step.command}
               </pre>
-              <pre className="snippet__reply" aria-label="Reply shown in the lesson">{step.reply.join("\n")}</pre>
+              <pre className="snippet__reply">
+                <span className="visually-hidden">Lesson reply: </span>
+                {step.reply.join("\n")}
+              </pre>
               {ran && (
                 <div className={`snippet__actual ${ran.matches ? "snippet__actual--same" : "snippet__actual--differs"}`}>
                   <span className="snippet__verdict">{ran.matches ? "✓ Your engine replied:" : "≠ Your engine replied differently:"}</span>
-                  <pre aria-label="Reply from your engine">{ran.actual.join("\n")}</pre>
+                  <pre data-testid="engine-reply">{ran.actual.join("\n")}</pre>
                 </div>
               )}
             </li>

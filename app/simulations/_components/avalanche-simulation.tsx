@@ -46,7 +46,8 @@ export function AvalancheSimulation() {
         )}
       </div>
       {ok && (
-        <div className="sim-chart" role="img" aria-label={`Backend queries per second over ${duration} s: peak ${ok.withoutJitter.peak} without jitter, ${ok.withJitter.peak} with jitter`}>
+        <figure className="sim-chart">
+          <figcaption className="visually-hidden">{`Backend queries per second over ${duration} s: peak ${ok.withoutJitter.peak} without jitter, ${ok.withJitter.peak} with jitter`}</figcaption>
           <ResponsiveContainer width="100%" height={280}>
             <LineChart data={data}>
               <CartesianGrid stroke={chartColors.grid} strokeDasharray="3 3" />
@@ -58,7 +59,7 @@ export function AvalancheSimulation() {
               <Line dataKey="jitter" name={`TTL + 0–${jitter} s jitter`} stroke={chartColors.c} dot={false} isAnimationActive={false} />
             </LineChart>
           </ResponsiveContainer>
-        </div>
+        </figure>
       )}
     </div>
   );

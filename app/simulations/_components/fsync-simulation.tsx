@@ -35,7 +35,8 @@ export function FsyncSimulation() {
         Acknowledged writes lost: <strong>{lost.toLocaleString("en")}</strong>
         {windowSeconds > 0 ? ` (up to ${windowSeconds} s of writes are at risk at any moment)` : " (fsync before every reply)"}
       </p>
-      <div className="sim-chart" role="img" aria-label={`Acknowledged versus durable writes until the crash at ${crashAt} s: ${lost} lost`}>
+      <figure className="sim-chart">
+        <figcaption className="visually-hidden">{`Acknowledged versus durable writes until the crash at ${crashAt} s: ${lost} lost`}</figcaption>
         <ResponsiveContainer width="100%" height={260}>
           <LineChart data={points}>
             <CartesianGrid stroke={chartColors.grid} strokeDasharray="3 3" />
@@ -47,7 +48,7 @@ export function FsyncSimulation() {
             <Line type="stepAfter" dataKey="durable" name="On disk (fsynced)" stroke={chartColors.c} dot={false} isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
-      </div>
+      </figure>
     </div>
   );
 }

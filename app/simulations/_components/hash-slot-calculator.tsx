@@ -48,7 +48,8 @@ export function HashSlotCalculator() {
           </tbody>
         </table>
       </div>
-      <div className="sim-chart" role="img" aria-label={`Keys per master: ${perNode.map((n) => `${n.node} ${n.keys}`).join(", ")}`}>
+      <figure className="sim-chart">
+        <figcaption className="visually-hidden">{`Keys per master: ${perNode.map((n) => `${n.node} ${n.keys}`).join(", ")}`}</figcaption>
         <ResponsiveContainer width="100%" height={200}>
           <BarChart data={perNode}>
             <CartesianGrid stroke={chartColors.grid} strokeDasharray="3 3" />
@@ -58,7 +59,7 @@ export function HashSlotCalculator() {
             <Bar dataKey="keys" name="Keys" fill={chartColors.a} isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
-      </div>
+      </figure>
     </div>
   );
 }

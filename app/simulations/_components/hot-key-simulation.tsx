@@ -43,7 +43,8 @@ export function HotKeySimulation() {
         {result.imbalance.toFixed(1)}× the average. product:42 is in slot {result.hotSlot} on M{result.hotMaster + 1}
         {result.writeAmplification > 1 ? `; every write goes to ${result.writeAmplification} copies` : ""}.
       </p>
-      <div className="sim-chart" role="img" aria-label={`Operations per second per node; busiest ${busiest.node}`}>
+      <figure className="sim-chart">
+        <figcaption className="visually-hidden">{`Operations per second per node; busiest ${busiest.node}`}</figcaption>
         <ResponsiveContainer width="100%" height={280}>
           <BarChart data={data}>
             <CartesianGrid stroke={chartColors.grid} strokeDasharray="3 3" />
@@ -55,7 +56,7 @@ export function HotKeySimulation() {
             <Bar dataKey="hot" name="Hot key" stackId="a" fill={chartColors.a} isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
-      </div>
+      </figure>
     </div>
   );
 }
