@@ -55,7 +55,7 @@ async function sandboxStart(): Promise<void> {
 }
 
 async function concurrentSubmissions(): Promise<void> {
-  const pool = new WorkerPool({ idle: 8, max: 8 });
+  const pool = new WorkerPool({ idle: 8 });
   await pool.warm();
   const submissions = Array.from({ length: CONCURRENT_SUBMISSIONS }, (_, i) => labs[i % labs.length]!);
   const started = performance.now();
