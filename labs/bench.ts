@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import v8 from "node:v8";
 import vm from "node:vm";
-import { gradeSolution, removeSocketDirectory } from "./grader/grade";
+import { gradeSolution } from "./grader/grade";
 import { labs } from "./registry";
 import { LearnerEnginePool } from "./runtime/engine-pool";
 import { workerBundle } from "./sandbox/bundle";
@@ -125,7 +125,6 @@ async function main(): Promise<void> {
   await concurrentSubmissions();
   console.error("idle learners…");
   await idleLearners();
-  removeSocketDirectory();
   const width = Math.max(...rows.map(([label]) => label.length));
   console.log(`\nload average at the end: ${os.loadavg().map((load) => load.toFixed(1)).join(" ")} on ${os.cpus().length} cores`);
   console.log(`\n${"measure".padEnd(width)} | value\n${"-".repeat(width)}-|------`);

@@ -4,7 +4,7 @@
  * Prints the verdict (all tests, hidden ones included) as JSON; exits 1 unless every test passes.
  */
 import { readFileSync } from "node:fs";
-import { gradeSolution, removeSocketDirectory } from "./grader/grade";
+import { gradeSolution } from "./grader/grade";
 import { labs } from "./registry";
 import { WorkerPool } from "./sandbox/pool";
 
@@ -22,7 +22,6 @@ async function main(): Promise<number> {
     return verdict.passed ? 0 : 1;
   } finally {
     await pool.close();
-    removeSocketDirectory();
   }
 }
 

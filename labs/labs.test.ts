@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { gradeSolution, removeSocketDirectory } from "./grader/grade";
+import { gradeSolution } from "./grader/grade";
 import { labs } from "./registry";
 import { WorkerPool } from "./sandbox/pool";
 
@@ -17,7 +17,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await pool.close();
-  removeSocketDirectory();
 });
 
 function targetTest(source: string, file: string): string {

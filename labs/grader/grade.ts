@@ -24,10 +24,14 @@ function hostSlowdown(): number {
 /** Output shown with a verdict, beyond which it is cut. */
 const MAX_VERDICT_OUTPUT = 8_192;
 
-/** Private per-process directory of the engines' Unix sockets (0700: workers run under other uids). */
+/** Private per-process directory of the engines' Unix sockets (0700: workers run under other uids), removed at exit. */
 let socketRoot: string | undefined;
 function socketDirectory(): string {
-  socketRoot ??= mkdtempSync(path.join(os.tmpdir(), "labs-engines-"));
+  if (!socketRoot) {
+    const root = mkdtempSync(path.join(os.tmpdir(), "labs-engines-"));
+    process.once("exit", () => rmSync(root, { recursive: true, force: true }));
+    socketRoot = root;
+  }
   return socketRoot;
 }
 let nextTestDir = 0;
@@ -170,10 +174,4 @@ export async function gradeSolution(lab: LabDefinition, source: string, mode: "r
   }
   const crash = results.find((result) => result.sandboxError)?.sandboxError;
   return verdict(results, { sandboxError: stopped ?? crash }, transpileMs, lease.sandboxWaitMs, lease.output());
-}
-
-/** Removes the engines' socket directory (for tests and the CLI, at exit). */
-export function removeSocketDirectory(): void {
-  if (socketRoot) rmSync(socketRoot, { recursive: true, force: true });
-  socketRoot = undefined;
 }

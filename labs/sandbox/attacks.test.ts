@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Engine, type EngineServer, listen } from "../../engine/index";
-import { gradeSolution, removeSocketDirectory } from "../grader/grade";
+import { gradeSolution } from "../grader/grade";
 import type { LabDefinition, Verdict } from "../grader/types";
 import { WorkerPool } from "./pool";
 
@@ -54,7 +54,6 @@ afterAll(async () => {
   other.engine.close();
   rmSync(other.dir, { recursive: true, force: true });
   await pool.close();
-  removeSocketDirectory();
 });
 
 async function grade(source: string, callTimeoutMs = 3_000): Promise<Verdict> {

@@ -3,17 +3,18 @@
  * permission model allows reading exactly this file, so the bundle is what keeps the sandbox
  * from needing node_modules (or anything else in the repository) on its read list.
  */
-import { chmodSync, mkdtempSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { build } from "esbuild";
 
 let bundled: Promise<string> | undefined;
 
-/** Path of the bundled worker program, built once per process into a fresh world-readable directory. */
+/** Path of the bundled worker program, built once per process into a fresh world-readable directory (removed at exit). */
 export function workerBundle(): Promise<string> {
   bundled ??= (async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "labs-sandbox-"));
+    process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
     // Workers run under other uids: they need to traverse the directory and read the file.
     chmodSync(dir, 0o755);
     const outfile = path.join(dir, "worker.cjs");
