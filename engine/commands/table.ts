@@ -5,7 +5,9 @@
  */
 import { commands as bitmapCommands } from "./bitmaps";
 import { commands as connectionCommands } from "./connection";
+import { commands as geoCommands } from "./geo";
 import { commands as hashCommands } from "./hashes";
+import { commands as hyperLogLogCommands } from "./hyperloglog";
 import { commands as keyCommands } from "./keys";
 import { commands as listCommands } from "./lists";
 import { commands as pubsubCommands } from "./pubsub";
@@ -27,6 +29,8 @@ const groups: CommandSpec[][] = [
   listCommands,
   setCommands,
   sortedSetCommands,
+  geoCommands,
+  hyperLogLogCommands,
   transactionCommands,
   pubsubCommands,
   scriptingCommands,
