@@ -16,6 +16,7 @@ import { commands as serverCommands } from "./server";
 import { commands as setCommands } from "./sets";
 import { commands as sortedSetCommands } from "./sorted-sets";
 import type { CommandSpec } from "./spec";
+import { commands as streamCommands } from "./streams";
 import { commands as stringCommands } from "./strings";
 import { commands as transactionCommands } from "./transactions";
 
@@ -34,6 +35,7 @@ const groups: CommandSpec[][] = [
   transactionCommands,
   pubsubCommands,
   scriptingCommands,
+  streamCommands,
 ];
 
 function buildTable(): Map<string, CommandSpec> {
