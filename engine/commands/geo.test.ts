@@ -1,0 +1,302 @@
+import { describe, expect, it } from "vitest";
+import { checkCommandMetadata, collectNotifications } from "../testing/command-checks";
+import { type StepInput, seededRandom, useDifferential } from "../testing/differential";
+import { commands } from "./geo";
+
+/** [longitude, latitude, name]: spread over the globe, with the edges Redis accepts. */
+const CITIES: [number, number, string][] = [
+  [13.361389, 38.115556, "Palermo"],
+  [15.087269, 37.502669, "Catania"],
+  [12.496366, 41.902782, "Rome"],
+  [2.352222, 48.856613, "Paris"],
+  [-0.127758, 51.507351, "London"],
+  [-74.005941, 40.712784, "NewYork"],
+  [-118.243685, 34.052234, "LosAngeles"],
+  [139.691706, 35.689487, "Tokyo"],
+  [151.209296, -33.86882, "Sydney"],
+  [174.763332, -36.84846, "Auckland"],
+  [-43.172896, -22.906847, "Rio"],
+  [18.4241, -33.9249, "CapeTown"],
+  [37.6173, 55.755826, "Moscow"],
+  [-149.900278, 61.218056, "Anchorage"],
+  [25.7482, 66.5039, "Rovaniemi"],
+  [15.6356, 78.2232, "Longyearbyen"],
+  [-62.3481, 82.5018, "Alert"],
+  [166.6863, -77.8419, "McMurdo"],
+  [179.9999, -16.5, "FijiEast"],
+  [-179.9999, -16.6, "FijiWest"],
+  [180, 0, "Antimeridian"],
+  [-180, 0, "AntimeridianWest"],
+  [0, 0, "NullIsland"],
+  [0, 85.05112878, "NorthEdge"],
+  [0, -85.05112878, "SouthEdge"],
+  [180, 85.05112878, "NorthEastCorner"],
+  [-180, -85.05112878, "SouthWestCorner"],
+  [179.5, 84.9, "NearNorthEast"],
+  [-0.0001, 0.0001, "NearNull"],
+  [103.819836, 1.352083, "Singapore"],
+];
+
+const cityArgs = CITIES.flatMap(([lon, lat, name]) => [String(lon), String(lat), name]);
+const names = CITIES.map(([, , name]) => name);
+
+describe("geo commands against redis-server", () => {
+  const diff = useDifferential();
+
+  it("GEOADD stores Redis's scores; GEOPOS, GEOHASH and GEODIST read them back identically", async () => {
+    await diff.check([
+      ["GEOADD", "g", ...cityArgs],
+      ["ZRANGE", "g", "0", "-1", "WITHSCORES"],
+      ["GEOPOS", "g", ...names, "missing"],
+      ["GEOHASH", "g", ...names, "missing"],
+      ["GEOPOS", "nokey", "a", "b"],
+      ["GEOHASH", "nokey", "a"],
+      ["GEOPOS", "g"],
+      ["GEOHASH", "g"],
+    ]);
+    const steps: StepInput[] = [];
+    for (let i = 0; i < names.length; i++) {
+      const other = names[(i * 7 + 3) % names.length]!;
+      for (const unit of ["m", "km", "ft", "mi", "KM"]) steps.push(["GEODIST", "g", names[i]!, other, unit]);
+    }
+    steps.push(
+      ["GEODIST", "g", "Palermo", "Palermo"],
+      ["GEODIST", "g", "Palermo", "missing"],
+      ["GEODIST", "nokey", "a", "b"],
+      ["GEODIST", "g", "Palermo", "Rome", "yards"],
+      ["GEODIST", "g", "Palermo", "Rome", "km", "extra"],
+      ["GEODIST", "nokey", "a", "b", "yards"],
+      ["GEODIST", "g", "Palermo"],
+    );
+    await diff.check(steps);
+  });
+
+  it("GEOADD options, errors and the reply counts", async () => {
+    await diff.check([
+      ["GEOADD", "g", "13.361389", "38.115556", "Palermo"],
+      ["GEOADD", "g", "NX", "13.4", "38.1", "Palermo", "15.087269", "37.502669", "Catania"],
+      ["GEOPOS", "g", "Palermo"],
+      ["GEOADD", "g", "XX", "13.4", "38.1", "Palermo", "1", "1", "New"],
+      ["GEOADD", "g", "XX", "CH", "13.5", "38.1", "Palermo"],
+      ["GEOADD", "g", "CH", "13.5", "38.1", "Palermo", "2", "2", "Other"],
+      ["GEOADD", "g", "ch", "nx", "1", "1", "Third"],
+      ["GEOADD", "g", "NX", "XX", "1", "1", "x"],
+      ["GEOADD", "g", "GT", "1", "1", "x"],
+      ["GEOADD", "g", "1", "1", "x", "2"],
+      ["GEOADD", "g", "NX", "CH"],
+      ["GEOADD", "g", "NX", "XX", "CH", "1", "1"],
+      ["GEOADD", "g", "181", "1", "x"],
+      ["GEOADD", "g", "-180.0000001", "1", "x"],
+      ["GEOADD", "g", "1", "85.05112879", "x"],
+      ["GEOADD", "g", "1", "-85.0511288", "x"],
+      ["GEOADD", "g", "1e3", "1e3", "x"],
+      ["GEOADD", "g", "abc", "1", "x"],
+      ["GEOADD", "g", "1", "nan", "x"],
+      ["GEOADD", "g", "inf", "1", "x"],
+      ["GEOADD", "g", "1", "1", "ok", "500", "1", "bad"],
+      ["ZCARD", "g"],
+      ["GEOADD", "g", "1", "1"],
+      ["SET", "s", "x"],
+      ["GEOADD", "s", "1", "1", "x"],
+      ["GEOPOS", "s", "x"],
+      ["GEODIST", "s", "a", "b"],
+      ["GEOHASH", "s", "x"],
+      ["GEOSEARCH", "s", "FROMLONLAT", "0", "0", "BYRADIUS", "1", "km"],
+      ["GEORADIUS", "s", "0", "0", "1", "km"],
+      ["GEOADD", "g", "0", "0", "bin\x00\xff"],
+      ["GEOPOS", "g", "bin\x00\xff"],
+      ["OBJECT", "ENCODING", "g"],
+      ["TYPE", "g"],
+    ]);
+  });
+
+  it("radius and box searches from every city, every unit and every order", async () => {
+    await diff.check([["GEOADD", "g", ...cityArgs]]);
+    const steps: StepInput[] = [];
+    const radii: [string, string][] = [["0", "m"], ["50", "km"], ["500", "km"], ["2000", "km"], ["5000", "mi"], ["12000", "km"], ["30000", "km"], ["1000000", "ft"]];
+    for (const [lon, lat, name] of CITIES) {
+      for (const [radius, unit] of radii) {
+        steps.push({ argv: ["GEOSEARCH", "g", "FROMMEMBER", name, "BYRADIUS", radius, unit], unordered: false });
+        steps.push(["GEOSEARCH", "g", "FROMLONLAT", String(lon), String(lat), "BYRADIUS", radius, unit, "ASC", "WITHDIST"]);
+        steps.push(["GEORADIUS", "g", String(lon), String(lat), radius, unit, "DESC", "WITHCOORD", "WITHHASH", "WITHDIST"]);
+        steps.push(["GEORADIUSBYMEMBER_RO", "g", name, radius, unit, "WITHDIST", "COUNT", "3"]);
+        steps.push(["GEOSEARCH", "g", "FROMMEMBER", name, "BYBOX", radius, String(Number(radius) / 2 + 1), unit, "WITHDIST", "WITHCOORD"]);
+        steps.push(["GEOSEARCH", "g", "FROMLONLAT", String(lon), String(lat), "BYBOX", String(Number(radius) * 2), radius, unit, "DESC"]);
+      }
+    }
+    await diff.check(steps);
+  });
+
+  it("COUNT, ANY and duplicates at one position", async () => {
+    await diff.check([["GEOADD", "g", ...cityArgs, "13.361389", "38.115556", "PalermoTwin", "13.361389", "38.115556", "PalermoThird"]]);
+    await diff.check([
+      ["GEOSEARCH", "g", "FROMMEMBER", "Palermo", "BYRADIUS", "3000", "km", "COUNT", "4"],
+      ["GEOSEARCH", "g", "FROMMEMBER", "Palermo", "BYRADIUS", "3000", "km", "COUNT", "4", "DESC"],
+      ["GEOSEARCH", "g", "FROMMEMBER", "Palermo", "BYRADIUS", "3000", "km", "COUNT", "2", "ANY"],
+      ["GEOSEARCH", "g", "FROMMEMBER", "Palermo", "BYRADIUS", "3000", "km", "COUNT", "2", "ANY", "ASC", "WITHDIST"],
+      ["GEOSEARCH", "g", "FROMMEMBER", "Palermo", "BYRADIUS", "30000", "km", "COUNT", "100"],
+      ["GEOSEARCH", "g", "FROMMEMBER", "Palermo", "BYRADIUS", "30000", "km", "ASC"],
+      ["GEOSEARCH", "g", "FROMMEMBER", "Palermo", "BYRADIUS", "30000", "km", "DESC"],
+      ["GEOSEARCH", "g", "FROMMEMBER", "Palermo", "BYRADIUS", "30000", "km"],
+      ["GEORADIUS", "g", "13.361389", "38.115556", "1", "m", "WITHDIST", "WITHHASH"],
+      ["GEOSEARCH", "g", "FROMMEMBER", "Palermo", "BYRADIUS", "3000", "km", "COUNT", "0"],
+      ["GEOSEARCH", "g", "FROMMEMBER", "Palermo", "BYRADIUS", "3000", "km", "COUNT", "-1"],
+      ["GEOSEARCH", "g", "FROMMEMBER", "Palermo", "BYRADIUS", "3000", "km", "COUNT", "x"],
+      ["GEOSEARCH", "g", "FROMMEMBER", "Palermo", "BYRADIUS", "3000", "km", "ANY"],
+      ["GEOSEARCH", "g", "FROMMEMBER", "Palermo", "BYRADIUS", "3000", "km", "COUNT"],
+    ]);
+  });
+
+  it("search syntax errors in Redis's order", async () => {
+    await diff.check([["GEOADD", "g", ...cityArgs]]);
+    await diff.check([
+      ["GEOSEARCH", "g", "BYRADIUS", "10", "km", "FROMLONLAT", "0", "0"],
+      ["GEOSEARCH", "g", "FROMLONLAT", "0", "0", "FROMMEMBER", "Rome", "BYRADIUS", "1", "km"],
+      ["GEOSEARCH", "g", "FROMMEMBER", "Rome", "FROMLONLAT", "0", "0", "BYRADIUS", "1", "km"],
+      ["GEOSEARCH", "g", "FROMMEMBER", "Rome", "BYRADIUS", "1", "km", "BYBOX", "1", "1", "km"],
+      ["GEOSEARCH", "g", "FROMMEMBER", "Rome", "BYBOX", "1", "1", "km", "BYRADIUS", "1", "km"],
+      ["GEOSEARCH", "g", "FROMMEMBER", "Rome", "BYRADIUS", "1", "km", "WITHDIST", "WITHHASH"],
+      ["GEOSEARCH", "g", "FROMMEMBER", "Rome", "WITHDIST", "WITHHASH", "ASC"],
+      ["GEOSEARCH", "g", "WITHDIST", "WITHHASH", "ASC", "BYRADIUS", "1", "km"],
+      ["GEOSEARCH", "g", "FROMMEMBER", "nope", "BYRADIUS", "1", "km"],
+      ["GEOSEARCH", "nokey", "FROMMEMBER", "nope", "BYRADIUS", "1", "km"],
+      ["GEOSEARCH", "nokey", "FROMMEMBER", "nope", "ASC", "DESC"],
+      ["GEOSEARCH", "nokey", "FROMLONLAT", "500", "0", "BYRADIUS", "1", "km"],
+      ["GEOSEARCH", "g", "FROMLONLAT", "0", "91", "BYRADIUS", "1", "km"],
+      ["GEOSEARCH", "g", "FROMLONLAT", "x", "0", "BYRADIUS", "1", "km"],
+      ["GEOSEARCH", "g", "FROMLONLAT", "0", "0", "BYRADIUS", "x", "km"],
+      ["GEOSEARCH", "g", "FROMLONLAT", "0", "0", "BYRADIUS", "-1", "km"],
+      ["GEOSEARCH", "g", "FROMLONLAT", "0", "0", "BYRADIUS", "1", "yd"],
+      ["GEOSEARCH", "g", "FROMLONLAT", "0", "0", "BYBOX", "x", "1", "km"],
+      ["GEOSEARCH", "g", "FROMLONLAT", "0", "0", "BYBOX", "1", "y", "km"],
+      ["GEOSEARCH", "g", "FROMLONLAT", "0", "0", "BYBOX", "-1", "1", "km"],
+      ["GEOSEARCH", "g", "FROMLONLAT", "0", "0", "BYBOX", "1", "1", "parsec"],
+      ["GEOSEARCH", "g", "FROMLONLAT", "0", "0", "BYBOX", "1", "1"],
+      ["GEOSEARCH", "g", "FROMLONLAT", "0", "0", "BYRADIUS", "1", "km", "STORE", "x"],
+      ["GEOSEARCH", "g", "FROMLONLAT", "0", "0", "BYRADIUS", "1", "km", "STOREDIST"],
+      ["GEOSEARCH", "g", "FROMLONLAT", "0", "0", "BYRADIUS", "1", "km", "ANY"],
+      ["GEOSEARCH", "g", "FROMLONLAT", "0", "0", "BYRADIUS", "1", "km", "BOGUS"],
+      ["GEOSEARCH", "g", "FROMLONLAT", "0", "0"],
+      ["GEOSEARCHSTORE", "d", "g", "FROMLONLAT", "0", "0", "BYRADIUS", "1", "km", "WITHDIST"],
+      ["GEOSEARCHSTORE", "d", "g", "FROMLONLAT", "0", "0", "BYRADIUS", "1", "km", "STORE", "x"],
+      ["GEOSEARCHSTORE", "d", "g", "FROMLONLAT", "0", "0", "BYRADIUS", "1", "km"],
+      ["GEORADIUS", "g", "0", "0", "1", "km", "FROMLONLAT", "0", "0"],
+      ["GEORADIUS", "g", "0", "0", "1", "km", "STORE", "d", "WITHDIST"],
+      ["GEORADIUS", "g", "0", "0", "x", "km"],
+      ["GEORADIUS", "g", "0", "0", "-5", "km"],
+      ["GEORADIUS", "g", "0", "0", "5", "lightyear"],
+      ["GEORADIUS", "g", "190", "0", "5", "km"],
+      ["GEORADIUS", "g", "0", "0", "5", "km", "STORE"],
+      ["GEORADIUS_RO", "g", "0", "0", "5", "km", "STORE", "d"],
+      ["GEORADIUS_RO", "g", "0", "0", "5", "km", "STOREDIST", "d"],
+      ["GEORADIUSBYMEMBER", "g", "nope", "5", "km"],
+      ["GEORADIUSBYMEMBER", "g", "Rome", "x", "km"],
+      ["GEORADIUSBYMEMBER", "nokey", "Rome", "x", "km", "WITHDIST"],
+      ["GEORADIUSBYMEMBER", "nokey", "Rome", "5", "km", "STORE", "d", "WITHDIST"],
+      ["GEORADIUSBYMEMBER_RO", "g", "Rome", "5", "km", "STORE", "d"],
+      ["GEORADIUS", "g", "0", "0", "5"],
+      ["GEOSEARCHSTORE", "d", "g", "FROMLONLAT", "0", "0", "BYRADIUS"],
+    ]);
+  });
+
+  it("STORE, STOREDIST and GEOSEARCHSTORE write sorted sets like Redis", async () => {
+    await diff.check([["GEOADD", "g", ...cityArgs], ["SET", "d", "old"], ["EXPIRE", "d", "100"]]);
+    await diff.check([
+      ["GEORADIUS", "g", "13", "38", "3000", "km", "STORE", "d"],
+      ["TTL", "d"],
+      ["ZRANGE", "d", "0", "-1", "WITHSCORES"],
+      ["OBJECT", "ENCODING", "d"],
+      ["GEORADIUS", "g", "13", "38", "3000", "km", "STOREDIST", "d", "COUNT", "2"],
+      ["ZRANGE", "d", "0", "-1", "WITHSCORES"],
+      ["GEORADIUSBYMEMBER", "g", "Tokyo", "10000", "mi", "STORE", "d", "STOREDIST", "d2", "DESC"],
+      ["ZRANGE", "d2", "0", "-1", "WITHSCORES"],
+      ["GEOSEARCHSTORE", "d3", "g", "FROMMEMBER", "Sydney", "BYBOX", "10000", "10000", "km", "STOREDIST"],
+      ["ZRANGE", "d3", "0", "-1", "WITHSCORES"],
+      ["GEOSEARCHSTORE", "d3", "g", "FROMMEMBER", "Sydney", "BYRADIUS", "5000", "km", "COUNT", "1", "ASC"],
+      ["ZRANGE", "d3", "0", "-1", "WITHSCORES"],
+      ["GEOSEARCHSTORE", "d3", "g", "FROMLONLAT", "0", "-40", "BYRADIUS", "1", "m"],
+      ["EXISTS", "d3"],
+      ["GEOSEARCHSTORE", "d", "nokey", "FROMLONLAT", "0", "-40", "BYRADIUS", "1", "m"],
+      ["EXISTS", "d"],
+      ["GEORADIUS", "nokey", "0", "0", "1", "m", "STORE", "d2"],
+      ["EXISTS", "d2"],
+      ["GEORADIUS", "nokey", "0", "0", "1", "m"],
+      ["GEOSEARCHSTORE", "g", "g", "FROMMEMBER", "Rome", "BYRADIUS", "2000", "km"],
+      ["ZRANGE", "g", "0", "-1"],
+    ]);
+  });
+
+  it("notifications and RESP3 coordinates", async () => {
+    const [redis, engine] = await collectNotifications(diff, [
+      ["GEOADD", "g", "1", "1", "a", "2", "2", "b"],
+      ["GEORADIUS", "g", "1", "1", "500", "km", "STORE", "d"],
+      ["GEOSEARCHSTORE", "d2", "g", "FROMMEMBER", "a", "BYRADIUS", "500", "km"],
+      ["GEOSEARCHSTORE", "d2", "g", "FROMMEMBER", "a", "BYRADIUS", "1", "m", "STOREDIST"],
+      ["GEOSEARCHSTORE", "d2", "g", "FROMLONLAT", "50", "50", "BYRADIUS", "1", "m"],
+    ]);
+    expect(engine).toEqual(redis);
+    const [redisClient, engineClient] = await diff.connectPair();
+    for (const argv of [
+      ["HELLO", "3"],
+      ["GEOPOS", "g", "a", "b", "zz"],
+      ["GEORADIUS", "g", "1", "1", "500", "km", "WITHCOORD", "WITHDIST", "WITHHASH"],
+      ["GEODIST", "g", "a", "b"],
+    ]) {
+      const expected = await redisClient.call(...argv);
+      const actual = await engineClient.call(...argv);
+      if (argv[0] !== "HELLO") expect(actual.raw, argv.join(" ")).toBe(expected.raw);
+    }
+  });
+
+  it("has Redis's command metadata", async () => {
+    await checkCommandMetadata(diff, commands);
+  });
+
+  it("matches Redis on random sequences", async () => {
+    for (const seed of [11, 12, 13]) {
+      const random = seededRandom(seed);
+      const members = Array.from({ length: 40 }, (_, i) => `m${i}`);
+      const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!;
+      const lon = () => (random() < 0.1 ? pick(["180", "-180", "0"]) : (random() * 360 - 180).toFixed(6));
+      const lat = () => (random() < 0.1 ? pick(["85.05112878", "-85.05112878", "0"]) : (random() * 170 - 85).toFixed(6));
+      // Clustered points make small radii and ties meaningful.
+      const nearLon = () => (10 + random() * 2).toFixed(4);
+      const nearLat = () => (45 + random() * 2).toFixed(4);
+      const unit = () => pick(["m", "km", "mi", "ft"]);
+      const steps: string[][] = [];
+      for (let i = 0; i < 250; i++) {
+        const roll = random();
+        const clustered = random() < 0.5;
+        if (roll < 0.3) {
+          const args: string[] = [];
+          const n = 1 + Math.floor(random() * 5);
+          for (let j = 0; j < n; j++) args.push(clustered ? nearLon() : lon(), clustered ? nearLat() : lat(), pick(members));
+          steps.push(["GEOADD", "g", ...(random() < 0.2 ? [pick(["NX", "XX", "CH"])] : []), ...args]);
+        } else if (roll < 0.4) steps.push(["GEODIST", "g", pick(members), pick(members), unit()]);
+        else if (roll < 0.5) steps.push(["GEOPOS", "g", pick(members), pick(members)]);
+        else if (roll < 0.55) steps.push(["GEOHASH", "g", pick(members)]);
+        else {
+          const from = random() < 0.5 ? ["FROMMEMBER", pick(members)] : ["FROMLONLAT", clustered ? nearLon() : lon(), clustered ? nearLat() : lat()];
+          const size = (clustered ? random() * 300 : random() * 20000).toFixed(2);
+          const by = random() < 0.5 ? ["BYRADIUS", size, "km"] : ["BYBOX", size, (random() * 300).toFixed(1), "km"];
+          const extra: string[] = [];
+          if (random() < 0.5) extra.push(pick(["ASC", "DESC"]));
+          if (random() < 0.3) extra.push("COUNT", String(1 + Math.floor(random() * 10)), ...(random() < 0.3 ? ["ANY"] : []));
+          if (random() < 0.5) extra.push("WITHDIST");
+          if (random() < 0.3) extra.push("WITHCOORD");
+          if (random() < 0.3) extra.push("WITHHASH");
+          steps.push(random() < 0.2 ? ["GEOSEARCHSTORE", "d", "g", ...from, ...by, ...(extra.filter((e) => !e.startsWith("WITH")))] : ["GEOSEARCH", "g", ...from, ...by, ...extra]);
+        }
+      }
+      const redisReplies: string[] = [];
+      const engineReplies: string[] = [];
+      for (const step of steps) {
+        const [expected, actual] = await diff.both(step);
+        redisReplies.push(`${step.join(" ")} -> ${expected.raw}`);
+        engineReplies.push(`${step.join(" ")} -> ${actual.raw}`);
+      }
+      expect(engineReplies, `seed ${seed}`).toEqual(redisReplies);
+      await diff.check([["FLUSHALL"]]);
+    }
+  });
+});
