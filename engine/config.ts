@@ -97,7 +97,11 @@ export const CONFIG_PARAMETERS: ConfigParameter[] = [
   { name: "lazyfree-lazy-server-del", kind: bool, defaultValue: "no" },
   { name: "lazyfree-lazy-user-del", kind: bool, defaultValue: "no" },
   { name: "lazyfree-lazy-user-flush", kind: bool, defaultValue: "no" },
-  { name: "notify-keyspace-events", kind: str, defaultValue: "" },
+  {
+    name: "notify-keyspace-events",
+    kind: { type: "special", parse: canonicalNotifyFlags, message: "Invalid event class character. Use 'Ag$lshzxeKEtmdn'." },
+    defaultValue: "",
+  },
   { name: "slowlog-log-slower-than", kind: int(-1, LONG_MAX), defaultValue: "10000" },
   { name: "slowlog-max-len", kind: int(0, LONG_MAX), defaultValue: "128" },
   { name: "latency-monitor-threshold", kind: int(0, LONG_MAX), defaultValue: "0" },
@@ -133,6 +137,27 @@ export const CONFIG_PARAMETERS: ConfigParameter[] = [
   { name: "lua-replicate-commands", kind: bool, defaultValue: "yes" },
   { name: "tracking-table-max-keys", kind: int(0, LONG_MAX), defaultValue: "1000000" },
 ];
+
+/** The classes the `A` alias stands for (keymiss `m` and new-key `n` are not among them). */
+const NOTIFY_ALL_CLASSES = "g$lshzxetd";
+
+/**
+ * notify-keyspace-events as Redis 7.0 prints it back: "A" or the classes in a fixed order, then
+ * K, E, m (n is only shown without A). Undefined for an unknown character.
+ */
+export function canonicalNotifyFlags(value: string): string | undefined {
+  const given = new Set<string>();
+  for (const char of value) {
+    if (char === "A") for (const implied of NOTIFY_ALL_CLASSES) given.add(implied);
+    else if ("g$lshzxetdKEmn".includes(char)) given.add(char);
+    else return undefined;
+  }
+  let text = "";
+  if ([...NOTIFY_ALL_CLASSES].every((char) => given.has(char))) text = "A";
+  else for (const char of `${NOTIFY_ALL_CLASSES}n`) if (given.has(char)) text += char;
+  for (const char of "KEm") if (given.has(char)) text += char;
+  return text;
+}
 
 /** Range bounds as Redis prints them: its LONG_MAX is 2^63-1, which JS numbers stand in for. */
 function formatBound(bound: number): string {

@@ -1,5 +1,6 @@
 import { Dict } from "./structures/dict";
 import { type ObjectType, RedisObject } from "./object";
+import { keyMemory } from "./memory";
 
 /** What a database needs from its engine: time, stats and the hooks other features hang on. */
 export interface KeyspaceHost {
@@ -8,14 +9,23 @@ export interface KeyspaceHost {
   onKeyExpired(db: Database, key: string): void;
   onKeyModified(db: Database, key: string): void;
   onKeyAccessed(object: RedisObject): void;
+  /** A read lookup missed (the `m` keymiss notification). */
+  onKeyMiss?(db: Database, key: string): void;
+  /** A key was added that did not exist (the `n` new-key notification). */
+  onKeyAdded?(db: Database, key: string): void;
   readonly stats: { keyspaceHits: number; keyspaceMisses: number };
 }
 
 /** One of the numbered databases (SELECT 0..15): keys, their values and their expiry times. */
 export class Database {
   dict = new Dict<RedisObject>();
-  /** Absolute expiry time (unix ms) per volatile key. */
-  expires = new Map<string, number>();
+  /** Absolute expiry time (unix ms) per volatile key; a Dict so eviction can sample it. */
+  expires = new Dict<number>();
+  /**
+   * Estimated bytes of all keys and values (memory.ts), kept current on every write: each
+   * object remembers what it was counted for, so replacing or deleting it subtracts exactly that.
+   */
+  memory = 0;
   private expiryCursor: IterableIterator<[string, number]> | undefined;
 
   constructor(
@@ -36,7 +46,7 @@ export class Database {
   }
 
   private deleteExpired(key: string): void {
-    this.dict.delete(key);
+    this.forget(this.dict.remove(key));
     this.expires.delete(key);
     this.host.onKeyExpired(this, key);
   }
@@ -44,8 +54,10 @@ export class Database {
   /** Looks a key up for reading: counts a hit or miss and refreshes its access time. */
   lookupRead(key: string): RedisObject | undefined {
     const object = this.lookup(key);
-    if (object === undefined) this.host.stats.keyspaceMisses++;
-    else this.host.stats.keyspaceHits++;
+    if (object === undefined) {
+      this.host.stats.keyspaceMisses++;
+      this.host.onKeyMiss?.(this, key);
+    } else this.host.stats.keyspaceHits++;
     return object;
   }
 
@@ -73,9 +85,26 @@ export class Database {
 
   /** Stores a new value under a key, replacing any old one; drops the TTL unless `keepTtl`. */
   set(key: string, object: RedisObject, keepTtl = false): void {
-    this.dict.set(key, object);
+    const previous = this.dict.replace(key, object);
+    if (previous !== undefined) this.forget(previous);
     if (!keepTtl) this.expires.delete(key);
     this.host.onKeyAccessed(object);
+    this.account(key, object);
+    if (previous === undefined) this.host.onKeyAdded?.(this, key);
+  }
+
+  /** Re-estimates a key's memory after its value changed in place (called by signalModified). */
+  private account(key: string, object: RedisObject): void {
+    const bytes = keyMemory(key, object);
+    this.memory += bytes - object.memory;
+    object.memory = bytes;
+  }
+
+  /** Stops counting a removed object's memory. */
+  private forget(object: RedisObject | undefined): void {
+    if (object === undefined) return;
+    this.memory -= object.memory;
+    object.memory = 0;
   }
 
   /** Creates a value of `type` under a key that must not exist yet. */
@@ -87,7 +116,9 @@ export class Database {
 
   delete(key: string): boolean {
     if (this.expireIfNeeded(key)) return false;
-    if (!this.dict.delete(key)) return false;
+    const removed = this.dict.remove(key);
+    if (removed === undefined) return false;
+    this.forget(removed);
     this.expires.delete(key);
     return true;
   }
@@ -97,7 +128,9 @@ export class Database {
    * where no lookup came first (BITOP or SORT ... STORE with an empty result).
    */
   deleteEvenIfExpired(key: string): boolean {
-    if (!this.dict.delete(key)) return false;
+    const removed = this.dict.remove(key);
+    if (removed === undefined) return false;
+    this.forget(removed);
     this.expires.delete(key);
     return true;
   }
@@ -117,6 +150,8 @@ export class Database {
 
   /** Announces a write so WATCH, client tracking and blocked clients can react. */
   signalModified(key: string): void {
+    const object = this.dict.get(key);
+    if (object !== undefined) this.account(key, object);
     this.host.onKeyModified(this, key);
   }
 
@@ -135,6 +170,7 @@ export class Database {
   swapContents(other: Database): void {
     [this.dict, other.dict] = [other.dict, this.dict];
     [this.expires, other.expires] = [other.expires, this.expires];
+    [this.memory, other.memory] = [other.memory, this.memory];
     this.expiryCursor = undefined;
     other.expiryCursor = undefined;
   }
@@ -143,6 +179,7 @@ export class Database {
     const removed = this.dict.size;
     this.dict.clear();
     this.expires.clear();
+    this.memory = 0;
     this.expiryCursor = undefined;
     return removed;
   }

@@ -12,6 +12,7 @@ import type { RedisObject } from "./object";
 import { ErrorReply, PushReply, QUEUED, type Reply, SimpleString } from "./protocol/reply";
 import { globMatch } from "./util/glob";
 import { lfuAccessed, lfuInitial } from "./util/lfu";
+import { OOM_ERROR, performEvictions } from "./eviction";
 
 /** The Redis version this engine reports and matches behaviour with (INFO, HELLO). */
 export const REDIS_VERSION = "7.0.15";
@@ -41,6 +42,8 @@ export interface SlowlogEntry {
   clientName: string;
 }
 
+/** Commands Redis still accepts inside MULTI when out of memory (the rest are refused, not queued). */
+const ALLOWED_IN_MULTI_WHEN_OOM = new Set(["exec", "discard", "quit", "reset"]);
 /** Commands a client inside MULTI runs at once instead of queueing. */
 const TRANSACTION_CONTROL = new Set(["exec", "discard", "multi", "watch", "quit", "reset"]);
 /** Commands a RESP2 client may run while subscribed. */
@@ -123,6 +126,12 @@ export class Engine implements KeyspaceHost {
   configFile: string | undefined;
   /** DEBUG SET-ACTIVE-EXPIRE 0 turns the cron's active expiry off (tests use it). */
   activeExpireEnabled = true;
+  /** maxmemory, cached: every command checks it. */
+  private maxmemory: number;
+  /** Whether memory was over maxmemory (after eviction) when the running command started; scripts check it. */
+  preCommandOutOfMemory = false;
+  /** notify-keyspace-events with the `A` alias expanded, kept in step with CONFIG SET. */
+  private notifyClasses: string;
 
   constructor(options: EngineOptions = {}) {
     this.clock = options.clock ?? new RealClock();
@@ -138,6 +147,14 @@ export class Engine implements KeyspaceHost {
     this.config.onChange("slowlog-log-slower-than", (value) => (this.slowlogThreshold = Number(value)));
     this.lfuPolicy = this.config.get("maxmemory-policy").endsWith("-lfu");
     this.config.onChange("maxmemory-policy", (value) => (this.lfuPolicy = value.endsWith("-lfu")));
+    this.maxmemory = this.config.getNumber("maxmemory");
+    this.config.onChange("maxmemory", (value) => {
+      this.maxmemory = Number(value);
+      // CONFIG SET maxmemory evicts at once, as Redis's updateMaxmemory does.
+      performEvictions(this);
+    });
+    this.notifyClasses = expandNotifyClasses(this.config.get("notify-keyspace-events"));
+    this.config.onChange("notify-keyspace-events", (value) => (this.notifyClasses = expandNotifyClasses(value)));
   }
 
   // ---- time -------------------------------------------------------------------------------
@@ -162,6 +179,7 @@ export class Engine implements KeyspaceHost {
       this.commandTime = previous;
     }
   }
+
   // ---- clients ----------------------------------------------------------------------------
 
   createClient(transport: ClientTransport): Client {
@@ -264,6 +282,8 @@ export class Engine implements KeyspaceHost {
         rejection = errors.noAuth;
       } else if (client.transaction && spec.flags.has("no_multi")) {
         rejection = new ErrorReply("ERR Command not allowed inside a transaction");
+      } else if (this.maxmemory > 0 && this.busyReply === undefined && this.refusedForMemory(client, spec)) {
+        rejection = OOM_ERROR;
       } else if (client.inPubSubContext && !PUBSUB_CONTEXT.has(spec.name)) {
         rejection = new ErrorReply(
           `ERR Can't execute '${fullName(spec)}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`,
@@ -290,6 +310,26 @@ export class Engine implements KeyspaceHost {
     const result = this.call({ engine: this, client, nonBlocking: false }, spec, argv);
     if (result !== BLOCKED && result !== NO_REPLY) client.reply(result);
     this.serveBlockedClients();
+  }
+
+  /**
+   * Evicts keys if used memory is over maxmemory (before every command, as processCommand does)
+   * and says whether the command must get the OOM error: denyoom commands, EXEC of a
+   * transaction holding one, and anything but EXEC/DISCARD/QUIT/RESET inside MULTI.
+   */
+  private refusedForMemory(client: Client, spec: CommandSpec): boolean {
+    const outOfMemory = !performEvictions(this);
+    this.preCommandOutOfMemory = outOfMemory;
+    if (!outOfMemory) return false;
+    if (spec.flags.has("denyoom")) return true;
+    if (client.transaction === undefined) return false;
+    if (spec.name === "exec") return client.transaction.queue.some((queued) => queued.spec.flags.has("denyoom"));
+    return !ALLOWED_IN_MULTI_WHEN_OOM.has(spec.name);
+  }
+
+  /** scriptVerifyOOM: a script that has not written yet may not run denyoom commands when out of memory. */
+  refusesScriptCommand(spec: CommandSpec, scriptWrote: boolean): boolean {
+    return this.maxmemory > 0 && !scriptWrote && this.preCommandOutOfMemory && spec.flags.has("denyoom");
   }
 
   /** A rejected command dooms the transaction; a rejected EXEC discards it at once (execCommandAbort). */
@@ -406,6 +446,14 @@ export class Engine implements KeyspaceHost {
     this.stats.expiredKeys++;
     this.notifyKeyspaceEvent("x", "expired", key, db.id);
     this.onKeyModified(db, key);
+  }
+
+  onKeyMiss(db: Database, key: string): void {
+    this.notifyKeyspaceEvent("m", "keymiss", key, db.id);
+  }
+
+  onKeyAdded(db: Database, key: string): void {
+    this.notifyKeyspaceEvent("n", "new", key, db.id);
   }
 
   onKeyModified(db: Database, key: string): void {
@@ -595,10 +643,9 @@ export class Engine implements KeyspaceHost {
 
   /** Publishes a keyspace/keyevent notification if notify-keyspace-events enables it. */
   notifyKeyspaceEvent(type: NotifyClass, event: string, key: string, dbId: number): void {
-    const flags = this.config.get("notify-keyspace-events");
-    if (flags === "") return;
-    const classes = flags.includes("A") ? flags + "g$lshzxetmd" : flags;
-    if (!classes.includes(type)) return;
+    // Cached: this runs on every write, and the config lookup showed up in profiles.
+    const classes = this.notifyClasses;
+    if (classes === "" || !classes.includes(type)) return;
     if (classes.includes("K")) this.publish(`__keyspace@${dbId}__:${key}`, event);
     if (classes.includes("E")) this.publish(`__keyevent@${dbId}__:${event}`, key);
   }
@@ -681,6 +728,11 @@ export class Engine implements KeyspaceHost {
       this.removeClient(client);
     }
   }
+}
+
+function expandNotifyClasses(flags: string): string {
+  // `A` stands for every class but keymiss (m) and new (n).
+  return flags.includes("A") ? `${flags}g$lshzxetd` : flags;
 }
 
 /** Quotes an argument the way MONITOR (sdscatrepr) shows it. */

@@ -7,6 +7,7 @@ import { createHash, randomBytes } from "node:crypto";
 import os from "node:os";
 import type { Engine } from "./engine";
 import { REDIS_VERSION } from "./engine";
+import { memoryBreakdown, notePeak } from "./memory";
 import { trackingCounts } from "./tracking";
 
 /** Sections in the order Redis prints them, and the header each one gets. */
@@ -33,7 +34,6 @@ const ALL_SECTIONS = new Set(SECTIONS.map(([name]) => name));
 interface InfoState {
   replicationId: string;
   buildId: string;
-  peakMemory: number;
 }
 
 const infoStates = new WeakMap<Engine, InfoState>();
@@ -44,7 +44,6 @@ function stateOf(engine: Engine): InfoState {
     state = {
       replicationId: randomBytes(20).toString("hex"),
       buildId: createHash("sha1").update(REDIS_VERSION).digest("hex").slice(0, 15),
-      peakMemory: 0,
     };
     infoStates.set(engine, state);
   }
@@ -125,32 +124,31 @@ function clientsSection(engine: Engine): Fields {
 }
 
 function memorySection(engine: Engine): Fields {
-  const usage = process.memoryUsage();
-  const used = usage.heapUsed + usage.external;
-  const state = stateOf(engine);
-  state.peakMemory = Math.max(state.peakMemory, used);
-  const startup = 876072;
-  const overhead = Math.min(used, startup + 200 * engine.clients.size);
-  const dataset = used - overhead;
+  // Figures come from the per-key model in memory.ts (what redis-server would use for the same
+  // data), not from the Node process; RSS and allocator figures equal used memory (ratio 1.00).
+  const breakdown = memoryBreakdown(engine);
+  const used = breakdown.used;
+  const peak = notePeak(engine, used);
+  const startup = breakdown.startup;
+  const overhead = breakdown.overhead;
+  const dataset = breakdown.dataset;
   const maxmemory = engine.config.getNumber("maxmemory");
-  const allocatorActive = usage.heapTotal + usage.external;
-  const ratio = (value: number, base: number) => (base > 0 ? value / base : 0).toFixed(2);
   const percent = (value: number, base: number) => `${(base > 0 ? (value * 100) / base : 0).toFixed(2)}%`;
   return [
     ["used_memory", used],
     ["used_memory_human", bytesToHuman(used)],
-    ["used_memory_rss", usage.rss],
-    ["used_memory_rss_human", bytesToHuman(usage.rss)],
-    ["used_memory_peak", state.peakMemory],
-    ["used_memory_peak_human", bytesToHuman(state.peakMemory)],
-    ["used_memory_peak_perc", percent(used, state.peakMemory)],
+    ["used_memory_rss", used],
+    ["used_memory_rss_human", bytesToHuman(used)],
+    ["used_memory_peak", peak],
+    ["used_memory_peak_human", bytesToHuman(peak)],
+    ["used_memory_peak_perc", percent(used, peak)],
     ["used_memory_overhead", overhead],
     ["used_memory_startup", startup],
     ["used_memory_dataset", dataset],
     ["used_memory_dataset_perc", percent(dataset, used - startup)],
     ["allocator_allocated", used],
-    ["allocator_active", allocatorActive],
-    ["allocator_resident", usage.rss],
+    ["allocator_active", used],
+    ["allocator_resident", used],
     ["total_system_memory", os.totalmem()],
     ["total_system_memory_human", bytesToHuman(os.totalmem())],
     ["used_memory_lua", 32768],
@@ -169,19 +167,19 @@ function memorySection(engine: Engine): Fields {
     ["maxmemory", maxmemory],
     ["maxmemory_human", bytesToHuman(maxmemory)],
     ["maxmemory_policy", engine.config.get("maxmemory-policy")],
-    ["allocator_frag_ratio", ratio(allocatorActive, used)],
-    ["allocator_frag_bytes", allocatorActive - used],
-    ["allocator_rss_ratio", ratio(usage.rss, allocatorActive)],
-    ["allocator_rss_bytes", usage.rss - allocatorActive],
+    ["allocator_frag_ratio", "1.00"],
+    ["allocator_frag_bytes", 0],
+    ["allocator_rss_ratio", "1.00"],
+    ["allocator_rss_bytes", 0],
     ["rss_overhead_ratio", "1.00"],
     ["rss_overhead_bytes", 0],
-    ["mem_fragmentation_ratio", ratio(usage.rss, used)],
-    ["mem_fragmentation_bytes", usage.rss - used],
+    ["mem_fragmentation_ratio", "1.00"],
+    ["mem_fragmentation_bytes", 0],
     ["mem_not_counted_for_evict", 0],
     ["mem_replication_backlog", 0],
     ["mem_total_replication_buffers", 0],
     ["mem_clients_slaves", 0],
-    ["mem_clients_normal", 0],
+    ["mem_clients_normal", breakdown.clients],
     ["mem_cluster_links", 0],
     ["mem_aof_buffer", 0],
     ["mem_allocator", "libc"],
@@ -350,7 +348,7 @@ function keyspaceSection(engine: Engine): Fields {
     if (db.size === 0) continue;
     let sampled = 0;
     let ttlSum = 0;
-    for (const at of db.expires.values()) {
+    for (const at of db.expires.valuesIterator()) {
       if (sampled === 100) break;
       if (at > now) ttlSum += at - now;
       sampled++;

@@ -19,6 +19,8 @@ export class RedisObject<T extends ObjectType = ObjectType> {
    * "raw" whatever their length.
    */
   forceRaw = false;
+  /** Bytes its database counted for it when last written (memory.ts); 0 while not stored. */
+  memory = 0;
 
   constructor(
     readonly type: T,

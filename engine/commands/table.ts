@@ -10,6 +10,7 @@ import { commands as hashCommands } from "./hashes";
 import { commands as hyperLogLogCommands } from "./hyperloglog";
 import { commands as keyCommands } from "./keys";
 import { commands as listCommands } from "./lists";
+import { commands as memoryCommands } from "./memory";
 import { commands as pubsubCommands } from "./pubsub";
 import { commands as scriptingCommands } from "./scripting";
 import { commands as serverCommands } from "./server";
@@ -35,6 +36,7 @@ const groups: CommandSpec[][] = [
   transactionCommands,
   pubsubCommands,
   scriptingCommands,
+  memoryCommands,
   streamCommands,
 ];
 

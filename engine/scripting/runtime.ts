@@ -8,6 +8,7 @@ import { type Engine, REDIS_VERSION } from "../engine";
 import { ErrorReply, OK, type Reply } from "../protocol/reply";
 import { BLOCKED, type CommandContext, type CommandSpec, NO_REPLY } from "../commands/spec";
 import { formatDouble17g } from "../util/numbers";
+import { OOM_ERROR } from "../eviction";
 import { type ScriptResp, errorText, pushReply, singleLine, stringField, toReply } from "./convert";
 import { type LuaState, binaryOf, bytesOf, internedKey, lauxlib as lauxlibModule, lua as luaModule, lualib, newState, pushBinary, pushInterned } from "./lua-vm";
 import { SANDBOX_SOURCE } from "./sandbox";
@@ -366,6 +367,7 @@ export class ScriptRuntime {
     if (run.readOnly && (spec.flags.has("write") || spec.flags.has("may_replicate") || REPLICATED_READS.has(spec.name))) {
       return new ErrorReply("ERR Write commands are not allowed from read-only scripts.");
     }
+    if (this.engine.refusesScriptCommand(spec, run.wrote)) return OOM_ERROR;
     if (spec.flags.has("write")) run.wrote = true;
     this.luaClient.protocol = run.resp;
     let result;

@@ -40,16 +40,36 @@ export class Dict<V> {
     this.values.push(value);
   }
 
-  delete(key: string): boolean {
+  /** Sets a value and returns the one it replaced (one lookup, for callers that need both). */
+  replace(key: string, value: V): V | undefined {
     const slot = this.slots.get(key);
-    if (slot === undefined) return false;
+    if (slot !== undefined) {
+      const previous = this.values[slot];
+      this.values[slot] = value;
+      return previous;
+    }
+    this.slots.set(key, this.keys.length);
+    this.keys.push(key);
+    this.values.push(value);
+    return undefined;
+  }
+
+  delete(key: string): boolean {
+    return this.remove(key) !== undefined;
+  }
+
+  /** Deletes a key and returns its value (undefined if absent; values must not be undefined). */
+  remove(key: string): V | undefined {
+    const slot = this.slots.get(key);
+    if (slot === undefined) return undefined;
+    const value = this.values[slot];
     this.slots.delete(key);
     this.keys[slot] = undefined;
     this.values[slot] = undefined;
     this.holes++;
     if (this.slots.size === 0) this.clear();
     else if (this.holes > 32 && this.holes * 2 > this.keys.length) this.compact();
-    return true;
+    return value;
   }
 
   clear(): void {
@@ -79,6 +99,10 @@ export class Dict<V> {
 
   *keysIterator(): IterableIterator<string> {
     for (const key of this.keys) if (key !== undefined) yield key;
+  }
+
+  *valuesIterator(): IterableIterator<V> {
+    for (let slot = 0; slot < this.keys.length; slot++) if (this.keys[slot] !== undefined) yield this.values[slot] as V;
   }
 
   [Symbol.iterator](): IterableIterator<[string, V]> {
