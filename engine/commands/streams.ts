@@ -468,10 +468,12 @@ function xreadGeneric(ctx: CommandContext, argv: string[], grouped: boolean): Ha
     if (stream === undefined) continue;
     const group = groups[i];
     if (group !== undefined) {
-      const consumer = consumerFor(ctx, group, args.consumer, target.key);
+      // The consumer is created (and its seen time refreshed) only when served, as in Redis.
       if (!target.newOnly) {
+        const consumer = consumerFor(ctx, group, args.consumer, target.key);
         results.push([target.key, consumerHistory(ctx, stream, consumer, target.after, args.count)]);
       } else if (stream.length > 0 && stream.lastEntry()!.id > group.lastId) {
+        const consumer = consumerFor(ctx, group, args.consumer, target.key);
         results.push([target.key, deliverToGroup(ctx, stream, group, consumer, group.lastId, args.count, args.noAck)]);
       }
     } else if (stream.length > 0 && stream.lastEntry()!.id > target.after) {
