@@ -147,6 +147,22 @@ describe("geo commands against redis-server", () => {
     ]);
   });
 
+  it("COUNT orders equal distances as Redis's partial quicksort does", async () => {
+    const random = seededRandom(7);
+    const args: string[] = [];
+    // 120 members on 6 spots: many exact ties at every distance.
+    for (let i = 0; i < 120; i++) args.push(String(10 + Math.floor(random() * 6) * 0.001), "10", `p${i}`);
+    await diff.check([["GEOADD", "g", ...args]]);
+    const steps: StepInput[] = [];
+    for (const count of ["1", "3", "7", "8", "40", "41", "64", "119", "120", "500"]) {
+      for (const order of ["ASC", "DESC"]) {
+        steps.push(["GEOSEARCH", "g", "FROMLONLAT", "10.002", "10", "BYRADIUS", "5", "km", "COUNT", count, order]);
+        steps.push(["GEORADIUS", "g", "10", "10", "5", "km", "COUNT", count, order, "WITHDIST"]);
+      }
+    }
+    await diff.check(steps);
+  });
+
   it("search syntax errors in Redis's order", async () => {
     await diff.check([["GEOADD", "g", ...cityArgs]]);
     await diff.check([

@@ -19,6 +19,7 @@ import {
   searchCells,
   standardGeohash,
 } from "../structures/geohash";
+import { pqsort } from "../structures/pqsort";
 import { SortedSet } from "../structures/zset";
 import { parseInt64, parseStrictDouble } from "../util/numbers";
 import { isToken, readTyped } from "./args";
@@ -190,6 +191,9 @@ function pointsInShape(zset: SortedSet, shape: GeoShape, limit: number): GeoPoin
   return out;
 }
 
+const ascendingDistance = (a: GeoPoint, b: GeoPoint) => (a.dist < b.dist ? -1 : a.dist > b.dist ? 1 : 0);
+const descendingDistance = (a: GeoPoint, b: GeoPoint) => -ascendingDistance(a, b);
+
 /** The distance and box arguments (extractDistanceOrReply / extractBoxOrReply). */
 function radiusArgs(argv: string[], at: number): { radius: number; conversion: number } {
   const radius = doubleArg(argv[at]!, new ErrorReply("ERR need numeric radius"));
@@ -309,9 +313,13 @@ function searchGeneric(ctx: CommandContext, argv: string[], form: SearchForm): R
   if (points.length === 0 && storeKey === undefined) return [];
 
   const returned = count === 0 || points.length < count ? points.length : count;
-  // Stable, as glibc's merge-sort qsort is; Redis only sorts when ASC/DESC (or COUNT) asks.
-  if (sort === "asc") points.sort((a, b) => (a.dist < b.dist ? -1 : a.dist > b.dist ? 1 : 0));
-  else if (sort === "desc") points.sort((a, b) => (a.dist < b.dist ? 1 : a.dist > b.dist ? -1 : 0));
+  if (sort !== "none") {
+    const compare = sort === "asc" ? ascendingDistance : descendingDistance;
+    // Redis sorts everything with qsort (glibc's is a stable merge sort), or only the first
+    // `returned` positions with its pqsort, whose order of equal distances differs.
+    if (returned === points.length) points.sort(compare);
+    else pqsort(points, compare, 0, returned - 1);
+  }
 
   const conversion = shape.conversion;
   if (storeKey === undefined) {
