@@ -8,6 +8,7 @@ import {
   ConsumerGroup,
   MAX_ID,
   MIN_ID,
+  type NodeLimits,
   type PendingEntry,
   Stream,
   type StreamEntry,
@@ -129,8 +130,20 @@ function takeEntries(source: Iterable<StreamEntry>, count: number): Reply[] {
 
 // ---- lookups ------------------------------------------------------------------------------
 
-function nodeLimits(engine: Engine): { maxEntries: number; maxBytes: number } {
-  return { maxEntries: engine.config.getNumber("stream-node-max-entries"), maxBytes: engine.config.getNumber("stream-node-max-bytes") };
+const limitsByEngine = new WeakMap<Engine, NodeLimits>();
+
+/** stream-node-max-entries/-bytes, cached per engine and kept current (read on every XADD). */
+function nodeLimits(engine: Engine): NodeLimits {
+  let limits = limitsByEngine.get(engine);
+  if (limits === undefined) {
+    const read = (): NodeLimits => ({ maxEntries: engine.config.getNumber("stream-node-max-entries"), maxBytes: engine.config.getNumber("stream-node-max-bytes") });
+    limits = read();
+    limitsByEngine.set(engine, limits);
+    const refresh = () => limitsByEngine.set(engine, read());
+    engine.config.onChange("stream-node-max-entries", refresh);
+    engine.config.onChange("stream-node-max-bytes", refresh);
+  }
+  return limits;
 }
 
 function noGroup(key: string, group: string, suffix = ""): never {

@@ -106,7 +106,7 @@ function backlenSize(size: number): number {
 }
 
 function integerElementSize(value: number | bigint): number {
-  const v = typeof value === "bigint" ? value : value;
+  const v = value;
   let size: number;
   if (v >= 0 && v <= 127) size = 1;
   else if (v >= -4096 && v <= 4095) size = 2;
@@ -122,6 +122,8 @@ const INTEGER_TEXT = /^(0|-?[1-9][0-9]{0,18})$/;
 /** Bytes a string takes in a listpack: strings that read as int64 are stored as integers. */
 function stringElementSize(text: string): number {
   if (text.length <= 20 && INTEGER_TEXT.test(text)) {
+    // Up to 15 digits a double is exact; longer ones need a bigint range check.
+    if (text.length <= 15) return integerElementSize(Number(text));
     const value = BigInt(text);
     if (value >= INT64_MIN && value <= INT64_MAX) return integerElementSize(value);
   }
