@@ -1,13 +1,13 @@
 /**
- * Watches every command an engine executes by wrapping its command path (Engine.call, which
- * top-level commands, EXEC's queue and scripts' redis.call all go through): per-key access
- * counts and a log of what the solution sent, for hot-key checks and failure reports.
+ * Watches every command an engine executes through its command listeners (called after each
+ * command, including those queued in EXEC and run by scripts — so a script's inner commands are
+ * logged just before the EVAL that ran them): per-key access counts and a log of what the
+ * solution sent, for hot-key checks and failure reports.
  */
-import { type Engine, type LocalClient } from "../../engine/index";
-import { fromBinary } from "../../engine/index";
+import { type Engine, fromBinary, type LocalClient } from "../../engine/index";
 
-type Call = Engine["call"];
-type Spec = Parameters<Call>[1];
+type Listener = Engine["commandListeners"][number];
+type Spec = Parameters<Listener>[1];
 
 /** How many of the solution's most recent commands a failure report shows. */
 const LOG_LIMIT = 40;
@@ -34,15 +34,10 @@ export class CommandRecorder {
   totalCommands = 0;
   private readonly sources = new Map<string, string>();
 
-  constructor(
-    engine: Engine,
-    private readonly grader: LocalClient,
-  ) {
-    const original: Call = engine.call.bind(engine);
-    engine.call = (ctx, spec, argv) => {
-      if (ctx.client !== grader.client) this.record(ctx.client.transport, spec, argv);
-      return original(ctx, spec, argv);
-    };
+  constructor(engine: Engine, grader: LocalClient) {
+    engine.commandListeners.push((client, spec, argv) => {
+      if (client !== grader.client) this.record(client.transport, spec, argv);
+    });
   }
 
   /** Names the connections arriving through `address` ("app 2") in the log. */
