@@ -110,6 +110,20 @@ describe("geo commands against redis-server", () => {
     ]);
   });
 
+  it("decodes scores ZADD wrote (negative, fractional, huge, infinite) as Redis's uint64 cast does", async () => {
+    const scores = ["-1", "1.5", "4503599627370496", "9007199254740992", "1e300", "-1e300", "0", "inf", "-inf", "18446744073709551616", "-9223372036854775808", "9223372036854775808", "-4.5", "12345678901234567"];
+    const members = scores.map((_, i) => `s${i}`);
+    await diff.check([
+      ["ZADD", "z", ...scores.flatMap((score, i) => [score, members[i]!])],
+      ["GEOPOS", "z", ...members],
+      ["GEOHASH", "z", ...members],
+      ["GEODIST", "z", "s0", "s1", "km"],
+      ["GEODIST", "z", "s4", "s5"],
+      ["GEOSEARCH", "z", "FROMMEMBER", "s6", "BYRADIUS", "20000", "km", "WITHHASH", "WITHCOORD", "ASC"],
+      ["GEOSEARCH", "z", "FROMMEMBER", "s0", "BYBOX", "100", "100", "km", "WITHDIST"],
+    ]);
+  });
+
   it("radius and box searches from every city, every unit and every order", async () => {
     await diff.check([["GEOADD", "g", ...cityArgs]]);
     const steps: StepInput[] = [];

@@ -333,7 +333,7 @@ function searchGeneric(ctx: CommandContext, argv: string[], form: SearchForm): R
       }
       const item: Reply[] = [point.member];
       if (withDist) item.push(distanceReply(point.dist / conversion));
-      if (withHash) item.push(point.score);
+      if (withHash) item.push(Math.trunc(point.score));
       if (withCoord) item.push([coordinateReply(point.longitude), coordinateReply(point.latitude)]);
       out[i] = item;
     }

@@ -63,10 +63,34 @@ export function interleave(lat: number, lon: number): number {
   return high * TWO_POW_32 + low;
 }
 
-/** The cell of a 52-bit score (Redis casts the double score to uint64 first). */
+const TWO_POW_63 = 2 ** 63;
+
+/**
+ * A double score cast to uint64 as x86-64 code compiled by gcc does it, as [high, low] 32-bit
+ * halves: scores of other sorted sets (negative, huge, infinite) decode the way Redis's do.
+ */
+function castToUint64(value: number): [number, number] {
+  let high: number;
+  let low: number;
+  if (value >= TWO_POW_63) {
+    // gcc subtracts 2^63, converts signed, and flips the top bit back; out of range gives 0.
+    const rest = Math.trunc(value - TWO_POW_63);
+    if (rest >= TWO_POW_63) return [0, 0];
+    high = Math.floor(rest / TWO_POW_32);
+    low = rest - high * TWO_POW_32;
+    return [(high | 0x80000000) >>> 0, low >>> 0];
+  }
+  // cvttsd2si answers 0x8000000000000000 for anything below the int64 range.
+  if (!(value >= -TWO_POW_63)) return [0x80000000, 0];
+  const truncated = Math.trunc(value);
+  high = Math.floor(truncated / TWO_POW_32);
+  low = truncated - high * TWO_POW_32;
+  return [high >>> 0, low >>> 0];
+}
+
+/** The cell of a stored score (Redis casts the double score to uint64 first). */
 export function cellOfBits(bits: number, step: number): GeoCell {
-  const high = Math.floor(bits / TWO_POW_32) >>> 0;
-  const low = (bits - Math.floor(bits / TWO_POW_32) * TWO_POW_32) >>> 0;
+  const [high, low] = castToUint64(bits);
   const lat = (squash32(high) * 65536 + squash32(low)) >>> 0;
   const lon = (squash32(high >>> 1) * 65536 + squash32(low >>> 1)) >>> 0;
   return { lat, lon, step };
