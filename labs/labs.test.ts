@@ -1,9 +1,10 @@
 /**
  * Every lab's reference solution must score 100%, and every wrong solution must fail the test
  * its header names (`// expect-fail: <test name>`): a lab whose tests cannot catch the mistake
- * it was written for is broken.
+ * it was written for is broken. Solutions in `alternatives/` take another valid approach and
+ * must score 100% too: the tests check behaviour, not one way of writing it.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gradeSolution } from "./grader/grade";
@@ -39,6 +40,15 @@ for (const lab of labs) {
       expect(verdict.tests.filter((test) => !test.passed)).toEqual([]);
       expect(verdict.score).toBe(100);
     }, 60_000);
+
+    const alternativesDir = path.join("labs", lab.slug, "alternatives");
+    const alternatives = existsSync(alternativesDir) ? readdirSync(alternativesDir).filter((file) => file.endsWith(".ts")) : [];
+    for (const file of alternatives) {
+      it(`alternatives/${file} (another valid approach) scores 100%`, async () => {
+        const verdict = await gradeSolution(lab, readFileSync(path.join(alternativesDir, file), "utf8"), "submit", pool);
+        expect(verdict.tests.filter((test) => !test.passed)).toEqual([]);
+      }, 60_000);
+    }
 
     const wrongDir = path.join("labs", lab.slug, "wrong");
     const wrongFiles = readdirSync(wrongDir).filter((file) => file.endsWith(".ts"));
