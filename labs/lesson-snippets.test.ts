@@ -13,9 +13,6 @@ import { formatCommandReply } from "@/engine/tools/redis-cli-format";
 
 /** `<module>/<lesson>#<snippet index>` → why the engine does not give the lesson's replies yet. */
 const KNOWN_GAPS: Record<string, string> = {
-  "foundations/sets-sorted-sets-and-specialised-types#3": "HyperLogLog (PFADD/PFCOUNT) not implemented",
-  "foundations/sets-sorted-sets-and-specialised-types#4": "geo commands (GEOADD/GEOSEARCH) not implemented",
-  "foundations/sets-sorted-sets-and-specialised-types#5": "streams (XADD/XRANGE) not implemented",
   "replication/async-lag-and-stale-reads#0": "replication: WAIT not implemented",
   "replication/async-lag-and-stale-reads#1": "replication: min-replicas-to-write is accepted but not enforced (no NOREPLICAS)",
   "sentinel/failover-steps#0": "replication: REPLICAOF not implemented",
@@ -26,12 +23,6 @@ const KNOWN_GAPS: Record<string, string> = {
   "cluster/redirections-moved-ask#0": "cluster mode: no CROSSSLOT check",
   "cluster/multi-key-limits-and-when-to-use#0": "cluster mode: SELECT is still allowed",
   "cluster/multi-key-limits-and-when-to-use#1": "cluster mode: no CROSSSLOT check in MULTI/EXEC",
-  "memory-and-eviction/eviction-policies#0": "eviction: maxmemory is accepted but not enforced (no OOM error)",
-  "memory-and-eviction/eviction-policies#1": "eviction: maxmemory is accepted but not enforced (no OOM error, no evictions)",
-  "memory-and-eviction/memory-optimisation#1": "HyperLogLog (PFADD/PFCOUNT) not implemented",
-  "interview-playbook/rate-limits-geo-streams#3": "geo commands (GEOADD/GEOSEARCH) not implemented",
-  "interview-playbook/rate-limits-geo-streams#4": "streams (XADD/XREADGROUP) not implemented",
-  "interview-playbook/redis-vs-alternatives#0": "HyperLogLog (PFADD/PFCOUNT) not implemented",
 };
 
 const idOf = (s: Snippet) => `${s.moduleSlug}/${s.lessonSlug}#${s.index}`;
