@@ -5,9 +5,16 @@
 export interface Clock {
   /** Milliseconds since the Unix epoch (may be fractional). */
   now(): number;
-  /** Runs `callback` after `delayMs` of this clock's time. */
-  setTimer(delayMs: number, callback: () => void): TimerHandle;
+  /**
+   * Runs `callback` after `delayMs` of this clock's time. A `background` timer is periodic
+   * housekeeping (the cron): a virtual clock jumping far ahead runs it once, not once per period.
+   */
+  setTimer(delayMs: number, callback: () => void, options?: TimerOptions): TimerHandle;
   clearTimer(handle: TimerHandle): void;
+}
+
+export interface TimerOptions {
+  background?: boolean;
 }
 
 export interface TimerHandle {
@@ -69,6 +76,7 @@ interface VirtualTimer {
   id: number;
   at: number;
   callback: () => void;
+  background: boolean;
 }
 
 /** A clock that only moves when told to; timers fire in time order as it advances. */
@@ -85,8 +93,8 @@ export class VirtualClock implements Clock {
     return this.current;
   }
 
-  setTimer(delayMs: number, callback: () => void): TimerHandle {
-    const timer = { id: this.nextId++, at: this.current + Math.max(0, delayMs), callback };
+  setTimer(delayMs: number, callback: () => void, options?: TimerOptions): TimerHandle {
+    const timer = { id: this.nextId++, at: this.current + Math.max(0, delayMs), callback, background: options?.background ?? false };
     this.timers.push(timer);
     return { id: timer.id };
   }
@@ -95,10 +103,15 @@ export class VirtualClock implements Clock {
     this.timers = this.timers.filter((timer) => timer.id !== handle.id);
   }
 
-  /** Moves time forward by `ms`, firing every timer that falls due on the way, in order. */
+  /**
+   * Moves time forward by `ms`, firing every timer that falls due on the way, in order.
+   * Background timers due on the way fire once, at the end, so a jump of a week does not
+   * replay millions of cron ticks.
+   */
   advance(ms: number): void {
     if (!(ms >= 0)) throw new RangeError("a virtual clock only moves forward");
     const target = this.current + ms;
+    const dueBackground: VirtualTimer[] = [];
     for (;;) {
       let next: VirtualTimer | undefined;
       for (const timer of this.timers) {
@@ -108,10 +121,20 @@ export class VirtualClock implements Clock {
       }
       if (next === undefined) break;
       this.timers = this.timers.filter((timer) => timer !== next);
+      if (next.background) {
+        dueBackground.push(next);
+        continue;
+      }
       this.current = Math.max(this.current, next.at);
       next.callback();
     }
     this.current = target;
+    for (const timer of dueBackground) timer.callback();
+  }
+
+  /** Timers waiting to fire (an idle engine leaves none). */
+  get pendingTimerCount(): number {
+    return this.timers.length;
   }
 
   /** Sets the absolute time (forward only). */

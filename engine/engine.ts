@@ -269,6 +269,7 @@ export class Engine implements KeyspaceHost {
 
   /** Validates and runs one request, sending its reply to the client. */
   execute(client: Client, argv: string[]): void {
+    if (this.cronTimer === undefined) this.scheduleCron();
     const found = this.lookupCommand(argv);
     let rejection: ErrorReply | undefined;
     let spec: CommandSpec | undefined;
@@ -654,12 +655,31 @@ export class Engine implements KeyspaceHost {
 
   private scheduleCron(): void {
     if (this.cronTimer) this.clock.clearTimer(this.cronTimer);
+    this.cronTimer = undefined;
     if (this.closed) return;
     const hz = Math.max(1, Math.min(500, this.config.getNumber("hz")));
-    this.cronTimer = this.clock.setTimer(1000 / hz, () => {
-      this.cron();
-      this.scheduleCron();
-    });
+    this.cronTimer = this.clock.setTimer(
+      1000 / hz,
+      () => {
+        this.cronTimer = undefined;
+        this.cron();
+        if (this.hasPeriodicWork()) this.scheduleCron();
+      },
+      { background: true },
+    );
+  }
+
+  /**
+   * Whether the cron has anything to do. An idle engine (no volatile keys, no network
+   * clients, no recent traffic) stops ticking, so a thousand idle learner engines cost no CPU;
+   * the next command re-arms it.
+   */
+  private hasPeriodicWork(): boolean {
+    if (this.pause !== undefined || this.busyReply !== undefined) return true;
+    if (this.databases.some((db) => db.expires.size > 0)) return true;
+    if (this.opsSamples.some((sample) => sample > 0)) return true;
+    for (const client of this.clients.values()) if (client.transport.kind !== "local") return true;
+    return false;
   }
 
   /** Periodic work, like Redis's serverCron: active expiry, ops/sec sampling, idle timeouts. */
@@ -672,12 +692,14 @@ export class Engine implements KeyspaceHost {
 
   /**
    * Redis's active expiry: per database, test 20 volatile keys at a time and keep going while
-   * more than a quarter of them had expired, within a time budget, so memory held by expired
+   * more than 10% of them had expired, within a time budget, so memory held by expired
    * keys is reclaimed even if nobody reads them.
    */
   activeExpireCycle(): void {
     const effort = this.config.getNumber("active-expire-effort") - 1;
     const perLoop = 20 + 5 * effort;
+    // Redis 6+ keeps sampling a database while more than (10 - effort)% of a sample was stale.
+    const acceptableStalePercent = 10 - effort;
     const deadline = performance.now() + 25 / Math.max(1, this.config.getNumber("hz") / 10);
     this.commandTime = this.clock.now();
     try {
@@ -685,7 +707,7 @@ export class Engine implements KeyspaceHost {
         if (db.expires.size === 0) continue;
         for (;;) {
           const [checked, expired] = db.activeExpireStep(perLoop);
-          if (checked === 0 || expired * 4 <= checked || performance.now() > deadline) break;
+          if (checked === 0 || expired * 100 <= checked * acceptableStalePercent || performance.now() > deadline) break;
         }
       }
     } finally {
