@@ -11,17 +11,24 @@ export async function signUpLearner(page: Page, prefix: string): Promise<void> {
   await signUp(page, { name: "Lab Learner", email: uniqueEmail(prefix), password: "correct-horse-battery" });
 }
 
-/** The editor's input area, once Monaco has mounted. */
+/** The editor's input element, once Monaco has mounted. */
 export function editorInput(page: Page) {
-  return page.locator(".monaco-editor textarea").first();
+  return page.getByRole("textbox", { name: /Solution code editor/ });
+}
+
+/** The editor's rendered lines. */
+export function editorLines(page: Page) {
+  return page.locator(".monaco-editor .view-lines");
 }
 
 /** Replaces the editor's contents as typed text (insertText, so Monaco does not auto-close brackets). */
 export async function replaceCode(page: Page, code: string): Promise<void> {
-  await editorInput(page).focus();
+  await editorLines(page).click();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("Delete");
   await page.keyboard.insertText(code);
+  const lastLine = code.trimEnd().split("\n").at(-1)!.trim();
+  await expect(editorLines(page)).toContainText(lastLine);
 }
 
 export async function openLab(page: Page): Promise<void> {

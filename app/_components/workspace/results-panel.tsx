@@ -58,11 +58,12 @@ function TestItem({ test }: { test: TestResult }) {
   );
 }
 
-export function VerdictView({ verdict, submissionId }: { verdict: Verdict; submissionId?: string }) {
+/** `current`: the verdict of the last run (tests and tools find it by its test id; history entries are not). */
+export function VerdictView({ verdict, submissionId, current = false }: { verdict: Verdict; submissionId?: string; current?: boolean }) {
   const passedCount = verdict.tests.filter((test) => test.passed).length;
   const compile = verdict.sandboxError?.kind === "compile";
   return (
-    <div className="verdict" data-testid="verdict" data-submission={submissionId}>
+    <div className="verdict" data-testid={current ? "verdict" : undefined} data-submission={submissionId}>
       <p className={`verdict__score ${verdict.passed ? "verdict__score--passed" : "verdict__score--failed"}`}>
         <strong>{verdict.mode === "submit" ? "Submission" : "Run"}: score {verdict.score}%</strong> · {passedCount} of {verdict.tests.length}{" "}
         {verdict.mode === "run" ? "example tests" : "tests"} passed

@@ -220,7 +220,7 @@ export function Workspace(props: WorkspaceProps) {
                 Run the {props.visibleTestCount} example tests with {mod}+Enter, or submit for full grading ({props.testCount} tests, hidden ones included) with {mod}+Shift+Enter.
               </p>
             )}
-            {!running && latest && <VerdictView verdict={latest.verdict} submissionId={latest.id} />}
+            {!running && latest && <VerdictView verdict={latest.verdict} submissionId={latest.id} current />}
           </div>
           <div role="tabpanel" id="panel-console" aria-labelledby="tab-console" hidden={tab !== "console"} className="tabs__panel">
             <EngineConsole csrfToken={csrfToken} commandNames={props.commandNames} onCommand={() => setEngineVersion((version) => version + 1)} />
