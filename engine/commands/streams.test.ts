@@ -497,6 +497,86 @@ describe("stream commands against redis-server", () => {
     await diff.check([["XPENDING", "s", "g"]]);
   });
 
+  it("edge cases: huge counts, expiry, scripts, MULTI, RESP3 replies, arity", async () => {
+    await checkMasked(diff, [
+      ["XADD", "s", "1-1", "a", "1"],
+      ["XADD", "s", "2-1", "a", "2"],
+      ["XRANGE", "s", "-", "+", "COUNT", "9223372036854775807"],
+      ["XRANGE", "s", "-", "+", "COUNT", "9223372036854775808"],
+      ["XREAD", "COUNT", "9223372036854775807", "STREAMS", "s", "0"],
+      ["XREAD", "COUNT", "-3", "STREAMS", "s", "0"],
+      ["XREAD", "BLOCK", "9223372036854775807", "STREAMS", "s", "0"],
+      ["XGROUP", "CREATE", "s", "g", "0", "ENTRIESREAD", "1"],
+      ["XINFO", "GROUPS", "s"],
+      ["XREADGROUP", "GROUP", "g", "c", "COUNT", "0", "STREAMS", "s", ">"],
+      ["XINFO", "GROUPS", "s"],
+      ["XPENDING", "s", "g", "-", "+", "9223372036854775807"],
+      ["XPENDING", "s", "g", "-", "+", "-1"],
+      ["XPENDING", "s", "g", "IDLE", "x", "-", "+", "1"],
+      ["XPENDING", "s", "g", "IDLE", "3600000", "-", "+", "5"],
+      ["XPENDING", "s", "g", "-"],
+      ["XPENDING", "s", "g", "(-", "+", "1"],
+      ["XPENDING", "s", "g", "-", "+", "1", "c", "extra"],
+      ["EVAL", "return redis.pcall('xread','block','0','streams','s','$')", "0"],
+      ["EVAL", "return redis.pcall('XREADGROUP','GROUP','g','c','BLOCK','0','STREAMS','s','>')", "0"],
+      ["EVAL", "return redis.pcall('xread','streams','s','0')", "0"],
+      ["MULTI"],
+      ["XREADGROUP", "GROUP", "g", "c", "BLOCK", "0", "STREAMS", "s", ">"],
+      ["XADD", "s", "3-1", "a", "3"],
+      ["XREADGROUP", "GROUP", "g", "c", "BLOCK", "0", "STREAMS", "s", ">"],
+      ["EXEC"],
+      ["PEXPIRE", "s", "1"],
+    ], maskIntegersAfter);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await diff.check([
+      ["XLEN", "s"],
+      ["XADD", "s", "1-1", "a", "1"],
+      ["XINFO", "GROUPS", "s"],
+      ["XADD"],
+      ["XLEN"],
+      ["XLEN", "a", "b"],
+      ["XRANGE", "s", "-"],
+      ["XDEL", "s"],
+      ["XACK", "s", "g"],
+      ["XCLAIM", "s", "g", "c", "0"],
+      ["XAUTOCLAIM", "s", "g", "c", "0"],
+      ["XINFO"],
+      ["XGROUP"],
+      ["XGROUP", "DESTROY", "s"],
+      ["XSETID", "s"],
+      ["XREADGROUP", "GROUP", "g", "c", "STREAMS"],
+    ]);
+    await diff.both(["HELLO", "3"]);
+    await diff.check([["XGROUP", "CREATE", "s", "g", "0"], ["XREADGROUP", "GROUP", "g", "c", "STREAMS", "s", ">"], ["XINFO", "GROUPS", "s"], ["XPENDING", "s", "g"], ["XAUTOCLAIM", "s", "g", "d", "0", "0", "JUSTID"], ["XREAD", "STREAMS", "s", "nokey", "0", "0"], ["XREAD", "STREAMS", "nokey", "0"]]);
+    await checkMasked(diff, [["XINFO", "CONSUMERS", "s", "g"], ["XINFO", "STREAM", "s", "FULL"], ["XPENDING", "s", "g", "-", "+", "5"]], (raw) => raw.replace(/:\d{3,}\r\n/g, ":<t>\r\n").replace(/(idle\r\n):\d+/, "$1:<t>").replace(/(radix-tree-nodes\r\n):\d+/, "$1:<n>"));
+    await diff.both(["HELLO", "2"]);
+  });
+
+  it("blocked XREADGROUP clients of one group are served in order; XREAD readers all get the entry", async () => {
+    const [redisA, engineA] = await diff.connectPair();
+    const [redisB, engineB] = await diff.connectPair();
+    await diff.check([["XGROUP", "CREATE", "s", "g", "$", "MKSTREAM"]]);
+    const first = [redisA.call("XREADGROUP", "GROUP", "g", "a", "BLOCK", "0", "STREAMS", "s", ">"), engineA.call("XREADGROUP", "GROUP", "g", "a", "BLOCK", "0", "STREAMS", "s", ">")];
+    await waitFor(() => diff.engineInstance().blockedClientCount === 1);
+    const second = [redisB.call("XREADGROUP", "GROUP", "g", "b", "BLOCK", "0", "STREAMS", "s", ">"), engineB.call("XREADGROUP", "GROUP", "g", "b", "BLOCK", "0", "STREAMS", "s", ">")];
+    await waitFor(() => diff.engineInstance().blockedClientCount === 2);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await diff.check([["XADD", "s", "1-1", "a", "1"]]);
+    const [expectedFirst, actualFirst] = await Promise.all(first);
+    expect(actualFirst!.raw).toBe(expectedFirst!.raw);
+    expect(diff.engineInstance().blockedClientCount).toBe(1);
+    await diff.check([["XADD", "s", "2-1", "a", "2"]]);
+    const [expectedSecond, actualSecond] = await Promise.all(second);
+    expect(actualSecond!.raw).toBe(expectedSecond!.raw);
+    const readers = [redisA.call("XREAD", "COUNT", "1", "BLOCK", "0", "STREAMS", "s", "$"), engineA.call("XREAD", "COUNT", "1", "BLOCK", "0", "STREAMS", "s", "$"), redisB.call("XREAD", "BLOCK", "0", "STREAMS", "s", "2-1"), engineB.call("XREAD", "BLOCK", "0", "STREAMS", "s", "2-1")];
+    await waitFor(() => diff.engineInstance().blockedClientCount === 2);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await diff.check([["MULTI"], ["XADD", "s", "3-1", "a", "3"], ["XADD", "s", "4-1", "a", "4"], ["EXEC"]]);
+    const [ra, ea, rb, eb] = await Promise.all(readers);
+    expect(ea!.raw).toBe(ra!.raw);
+    expect(eb!.raw).toBe(rb!.raw);
+  });
+
   it("keyspace notifications", async () => {
     const [expected, actual] = await collectNotifications(diff, [
       ["CONFIG", "SET", "notify-keyspace-events", "KEA"],

@@ -343,16 +343,16 @@ interface ReadArgs {
   ids: string[];
 }
 
-function readArgs(argv: string[], grouped: boolean, now: number): ReadArgs {
+function readArgs(argv: string[], grouped: boolean, fromScript: boolean): ReadArgs {
   const args: ReadArgs = { blockMs: undefined, count: 0, noAck: false, group: undefined, consumer: "", keys: [], ids: [] };
   let streamsIndex = 0;
   for (let i = 1; i < argv.length; i++) {
     const moreArgs = argv.length - i - 1;
     const option = argv[i]!;
     if (isToken(option, "BLOCK") && moreArgs > 0) {
+      if (fromScript) fail(`ERR ${argv[0]} command is not allowed with BLOCK option from scripts`);
       const timeout = longLongArg(argv[++i]!, "timeout is not an integer or out of range");
       if (timeout < 0) fail(errors.timeoutNegative);
-      if (timeout > 0 && timeout > 2 ** 63 - 1 - now) fail("ERR timeout is out of range");
       args.blockMs = timeout;
     } else if (isToken(option, "COUNT") && moreArgs > 0) {
       args.count = Math.max(0, longLongArg(argv[++i]!));
@@ -450,7 +450,9 @@ function streamsReply(ctx: CommandContext, results: [string, Reply[]][]): Reply 
 function xreadGeneric(ctx: CommandContext, argv: string[], grouped: boolean): HandlerResult {
   const { client } = ctx;
   const db = client.db;
-  const args = readArgs(argv, grouped, nowMs(ctx.engine));
+  // Scripts run their commands as the "__lua" local client (as MONITOR tells them apart too).
+  const fromScript = client.transport.kind === "local" && client.name === "__lua";
+  const args = readArgs(argv, grouped, fromScript);
   const targets: ReadTarget[] = [];
   const groups: (ConsumerGroup | undefined)[] = [];
   for (let i = 0; i < args.keys.length; i++) {
