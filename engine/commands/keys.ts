@@ -37,8 +37,10 @@ function signalIfBlockable(engine: Engine, db: Database, key: string, object: Re
 /** A lookup that counts a keyspace hit or miss but leaves the access time alone (EXISTS, TYPE, TTL). */
 function lookupNoTouch(engine: Engine, db: Database, key: string): RedisObject | undefined {
   const object = db.peek(key);
-  if (object === undefined) engine.stats.keyspaceMisses++;
-  else engine.stats.keyspaceHits++;
+  if (object === undefined) {
+    engine.stats.keyspaceMisses++;
+    engine.onKeyMiss(db, key);
+  } else engine.stats.keyspaceHits++;
   return object;
 }
 

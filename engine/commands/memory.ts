@@ -90,8 +90,8 @@ function memoryDoctor({ engine }: CommandContext): Reply {
   notePeak(engine, used);
   const report =
     used < DOCTOR_MIN_MEMORY
-      ? "Hi Sam, this instance is empty or is using very little memory, my issues detector can't be used in these conditions. Please, leave for your mission on Earth and fill it with some data. The new Sam and I will be back to our programming as soon as I finished rebooting."
-      : "Hi Sam, I can't find any memory issue in your instance. I can only account for what occurs on this base.";
+      ? "Hi Sam, this instance is empty or is using very little memory, my issues detector can't be used in these conditions. Please, leave for your mission on Earth and fill it with some data. The new Sam and I will be back to our programming as soon as I finished rebooting.\n"
+      : "Hi Sam, I can't find any memory issue in your instance. I can only account for what occurs on this base.\n";
   return new VerbatimReply(report);
 }
 

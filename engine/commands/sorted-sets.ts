@@ -520,7 +520,8 @@ function setOperationGeneric(
   const sources: OperationSource[] = [];
   for (let i = 0; i < numkeys; i++) {
     const key = argv[numkeysIndex + 1 + i]!;
-    const object = destination !== undefined ? db.lookupWrite(key) : db.lookupRead(key);
+    // Sources are read lookups even for the STORE variants (a miss counts and emits keymiss).
+    const object = db.lookupRead(key);
     if (object && object.type !== "zset" && object.type !== "set") return errors.wrongType;
     sources.push({
       zset: object?.type === "zset" ? (object as RedisObject<"zset">).value : undefined,
