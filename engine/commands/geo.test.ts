@@ -280,6 +280,7 @@ describe("geo commands against redis-server", () => {
 
   it("has Redis's command metadata", async () => {
     await checkCommandMetadata(diff, commands);
+    await diff.check(commands.map((spec) => ["COMMAND", "DOCS", spec.name]));
   });
 
   it("matches Redis on random sequences", async () => {

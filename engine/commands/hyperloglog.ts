@@ -22,7 +22,7 @@ import {
   storeCardinality,
 } from "../structures/hyperloglog";
 import { bytesOf, newRawStringObject, writableBytes } from "../structures/string-value";
-import { type CommandContext, type CommandSpec, defineCommand } from "./spec";
+import { type CommandContext, type CommandDefinition, type CommandSpec, defineCommand } from "./spec";
 
 const NOT_AN_HLL = new ErrorReply("WRONGTYPE Key is not a valid HyperLogLog string value.");
 const CORRUPT_HLL = new ErrorReply("INVALIDOBJ Corrupted HLL object detected");
@@ -140,42 +140,54 @@ function pfmergeCommand(ctx: CommandContext, argv: string[]): Reply {
   return OK;
 }
 
+/** COMMAND DOCS texts, as Redis 7.0 reports them. */
+const HLL_DOCS = {
+  pfadd: {
+    summary: "Adds the specified elements to the specified HyperLogLog.",
+    since: "2.8.9",
+    complexity: "O(1) to add every element.",
+    arguments: [{ name: "key", type: "key" }, { name: "element", type: "string", optional: true, multiple: true }],
+  },
+  pfcount: {
+    summary: "Return the approximated cardinality of the set(s) observed by the HyperLogLog at key(s).",
+    since: "2.8.9",
+    complexity: "O(1) with a very small average constant time when called with a single key. O(N) with N being the number of keys, and much bigger constant times, when called with multiple keys.",
+    arguments: [{ name: "key", type: "key", multiple: true }],
+  },
+  pfmerge: {
+    summary: "Merge N different HyperLogLogs into a single one.",
+    since: "2.8.9",
+    complexity: "O(N) to merge N HyperLogLogs, but with high constant times.",
+    arguments: [{ name: "destkey", type: "key" }, { name: "sourcekey", type: "key", multiple: true }],
+  },
+} satisfies Record<string, Omit<CommandDefinition, "arity" | "group">>;
+
 export const commands: CommandSpec[] = [
   defineCommand("pfadd", {
+    ...HLL_DOCS.pfadd,
     arity: -2,
     flags: "write denyoom fast",
     keys: [1, 1, 1],
     acl: "write hyperloglog fast",
     group: "hyperloglog",
-    since: "2.8.9",
-    summary: "Adds elements to a HyperLogLog key. Creates the key if it doesn't exist.",
-    complexity: "O(1) to add every element.",
-    arguments: [{ name: "key", type: "key" }, { name: "element", type: "string", optional: true, multiple: true }],
     handler: pfaddCommand,
   }),
   defineCommand("pfcount", {
+    ...HLL_DOCS.pfcount,
     arity: -2,
     flags: "readonly",
     keys: [1, -1, 1],
     acl: "read hyperloglog slow",
     group: "hyperloglog",
-    since: "2.8.9",
-    summary: "Returns the approximated cardinality of the set(s) observed by the HyperLogLog key(s).",
-    complexity:
-      "O(1) with a very small average constant time when called with a single key. O(N) with N being the number of keys, and much bigger constant times, when called with multiple keys.",
-    arguments: [{ name: "key", type: "key", multiple: true }],
     handler: pfcountCommand,
   }),
   defineCommand("pfmerge", {
+    ...HLL_DOCS.pfmerge,
     arity: -2,
     flags: "write denyoom",
     keys: [1, -1, 1],
     acl: "write hyperloglog slow",
     group: "hyperloglog",
-    since: "2.8.9",
-    summary: "Merges one or more HyperLogLog values into a single key.",
-    complexity: "O(N) to merge N HyperLogLogs, but with high constant times.",
-    arguments: [{ name: "destkey", type: "key" }, { name: "sourcekey", type: "key", optional: true, multiple: true }],
     handler: pfmergeCommand,
   }),
 ];
