@@ -283,6 +283,31 @@ describe("geo commands against redis-server", () => {
     await diff.check(commands.map((spec) => ["COMMAND", "DOCS", spec.name]));
   });
 
+  it("searches a 3000-point index (listpack and skiplist encodings alike)", async () => {
+    const random = seededRandom(21);
+    const args: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      // Half spread over the globe, half packed around one city.
+      const wide = i % 2 === 0;
+      const lon = wide ? random() * 360 - 180 : 2.35 + (random() - 0.5) * 0.5;
+      const lat = wide ? random() * 170.1 - 85.05 : 48.85 + (random() - 0.5) * 0.5;
+      args.push(lon.toFixed(6), lat.toFixed(6), `p${i}`);
+    }
+    await diff.check([["GEOADD", "big", ...args], ["OBJECT", "ENCODING", "big"], ["ZCARD", "big"]]);
+    const steps: StepInput[] = [];
+    for (let i = 0; i < 120; i++) {
+      const centerLon = (i % 3 === 0 ? 2.35 + (random() - 0.5) * 0.5 : random() * 360 - 180).toFixed(5);
+      const centerLat = (i % 3 === 0 ? 48.85 + (random() - 0.5) * 0.5 : random() * 170 - 85).toFixed(5);
+      const size = (i % 3 === 0 ? random() * 30 : random() * 3000).toFixed(3);
+      const shape = i % 2 === 0 ? ["BYRADIUS", size, "km"] : ["BYBOX", size, (Number(size) * random() * 2).toFixed(3), "km"];
+      const count = i % 4 === 0 ? ["COUNT", String(1 + Math.floor(random() * 20))] : [];
+      const any = i % 8 === 0 ? ["ANY"] : [];
+      const order = i % 5 === 0 ? [] : [i % 2 === 0 ? "ASC" : "DESC"];
+      steps.push(["GEOSEARCH", "big", "FROMLONLAT", centerLon, centerLat, ...shape, ...count, ...any, ...order, "WITHDIST"]);
+    }
+    await diff.check(steps);
+  });
+
   it("matches Redis on random sequences", async () => {
     for (const seed of [11, 12, 13]) {
       const random = seededRandom(seed);

@@ -23,7 +23,7 @@ import { pqsort } from "../structures/pqsort";
 import { SortedSet } from "../structures/zset";
 import { parseInt64, parseStrictDouble } from "../util/numbers";
 import { isToken, readTyped } from "./args";
-import { forEachInRange, storeSortedSet, zaddCommand } from "./sorted-sets";
+import { storeSortedSet, zaddCommand } from "./sorted-sets";
 import { type CommandContext, type CommandDefinition, type CommandSpec, defineCommand } from "./spec";
 
 const UNKNOWN_MEMBER = new ErrorReply("ERR could not decode requested zset member");
@@ -163,13 +163,14 @@ interface GeoPoint {
 /** Collects the members of one cell's score interval that lie within the shape (geoGetPointsInRange). */
 function pointsInCell(zset: SortedSet, min: number, max: number, shape: GeoShape, out: GeoPoint[], limit: number): void {
   const range = { min, minExclusive: false, max, maxExclusive: true };
-  // forEachInRange has no early exit; a limited search stops adding once full, as Redis stops scanning.
-  forEachInRange(zset, { kind: "score", range, offset: 0, limit: -1 }, false, (node) => {
-    if (limit > 0 && out.length >= limit) return;
+  for (let node = zset.list.firstInScoreRange(range); node !== null && node.score < max; node = node.next) {
     const [longitude, latitude] = decodeScore(node.score);
     const dist = distanceIfWithin(shape, longitude, latitude);
-    if (dist !== undefined) out.push({ member: node.member, score: node.score, longitude, latitude, dist });
-  });
+    if (dist === undefined) continue;
+    out.push({ member: node.member, score: node.score, longitude, latitude, dist });
+    // A limited (ANY) search stops as soon as it has enough.
+    if (limit > 0 && out.length >= limit) return;
+  }
 }
 
 /** membersOfAllNeighbors: the 9 cells in Redis's order, skipping a cell equal to the last one scanned. */
