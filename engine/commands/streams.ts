@@ -1,4 +1,5 @@
 /** Stream commands (Redis's t_stream.c): XADD, XRANGE, XREAD, consumer groups, XINFO... */
+import { totalmem } from "node:os";
 import type { Database } from "../database";
 import type { Engine } from "../engine";
 import { errors, fail } from "../errors";
@@ -428,7 +429,8 @@ function consumerHistory(ctx: CommandContext, stream: Stream, consumer: Consumer
   const start = incrementId(after);
   if (start === undefined) return out;
   const now = nowMs(ctx.engine);
-  for (const [id, pending] of [...consumer.pending.range(start)]) {
+  // Only fields of the pending entries change here, so the PEL can be iterated in place.
+  for (const [id, pending] of consumer.pending.range(start)) {
     if (count > 0 && out.length >= count) break;
     const entry = stream.get(id);
     if (entry === undefined) {
@@ -835,6 +837,9 @@ function xclaim(ctx: CommandContext, argv: string[]): Reply {
   return out;
 }
 
+/** LONG_MAX / sizeof(streamID): Redis's bound, so its deleted-IDs buffer size cannot overflow. */
+const MAX_AUTOCLAIM_COUNT = (2n ** 63n - 1n) / 16n;
+
 function xautoclaim(ctx: CommandContext, argv: string[]): Reply {
   const key = argv[1]!;
   const minIdle = Math.max(0, longLongArg(argv[4]!, "Invalid min-idle-time argument for XAUTOCLAIM"));
@@ -845,8 +850,7 @@ function xautoclaim(ctx: CommandContext, argv: string[]): Reply {
     const moreArgs = argv.length - 1 - j;
     if (isToken(argv[j], "COUNT") && moreArgs > 0) {
       const value = parseInt64(argv[++j]!);
-      const max = Math.floor(Number(2n ** 63n - 1n) / 16);
-      if (value === undefined || value < 1n || value > BigInt(max)) fail("ERR COUNT must be > 0");
+      if (value === undefined || value < 1n || value > MAX_AUTOCLAIM_COUNT) fail("ERR COUNT must be > 0");
       count = Number(value);
     } else if (isToken(argv[j], "JUSTID")) {
       justId = true;
@@ -856,6 +860,9 @@ function xautoclaim(ctx: CommandContext, argv: string[]): Reply {
   }
   const stream = readTyped(ctx.client.db, key, "stream")?.value;
   const group = groupOf(stream, key, argv[2]!);
+  // Redis allocates count IDs up front and reports a failed allocation; the system's memory is
+  // what bounds such an allocation under Linux's default overcommit heuristic.
+  if (count * 16 > totalmem()) fail("ERR Insufficient memory, failed allocating transient memory, COUNT too high.");
   const now = nowMs(ctx.engine);
   let attempts = count * 10;
   let consumer: Consumer | undefined;
