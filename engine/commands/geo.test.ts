@@ -93,6 +93,10 @@ describe("geo commands against redis-server", () => {
       ["GEOADD", "g", "abc", "1", "x"],
       ["GEOADD", "g", "1", "nan", "x"],
       ["GEOADD", "g", "inf", "1", "x"],
+      // %f rounds exact halfway cases to even, unlike toFixed.
+      ["GEOADD", "g", "200.0078125", "0", "x"],
+      ["GEOADD", "g", "-200.0234375", "100.5", "x"],
+      ["GEOADD", "g", "1e300", "-1e-300", "x"],
       ["GEOADD", "g", "1", "1", "ok", "500", "1", "bad"],
       ["ZCARD", "g"],
       ["GEOADD", "g", "1", "1"],

@@ -51,8 +51,20 @@ function lonLatArg(lonText: string, latText: string): [number, number] {
 function formatFixed(value: number, digits: number): string {
   if (!Number.isFinite(value)) return Number.isNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
   if (Math.abs(value) >= 1e21) return BigInt(value).toString() + "." + "0".repeat(digits);
-  const text = value.toFixed(digits);
+  let text = value.toFixed(digits);
+  // toFixed rounds exact halfway cases away from zero; glibc rounds them to even.
+  const longer = value.toFixed(digits + 1);
+  if (longer.endsWith("5") && value.toFixed(digits + 25) === longer + "0".repeat(24)) {
+    // The away-from-zero result ends in an odd digit: the even one is the truncated text.
+    if ((text.charCodeAt(text.length - 1) - 48) % 2 === 1) text = truncateDigits(longer);
+  }
   return Object.is(value, -0) || (value < 0 && !text.startsWith("-")) ? `-${text}` : text;
+}
+
+/** Drops the last digit of a fixed-point text (the halfway case rounded toward zero). */
+function truncateDigits(text: string): string {
+  const cut = text.slice(0, -1);
+  return cut.endsWith(".") ? cut.slice(0, -1) : cut;
 }
 
 /** Meters per unit (extractUnitOrReply). */

@@ -120,6 +120,24 @@ describe("HyperLogLog commands against redis-server", () => {
     await diff.check([["SET", "copy", value], ["OBJECT", "ENCODING", "copy"], ["PFCOUNT", "copy"], ["OBJECT", "ENCODING", "copy"], ["PFADD", "copy", "c"], ["GET", "copy"]]);
   });
 
+  it("edits in place: TTLs survive PFADD, PFCOUNT and PFMERGE; expired keys start over", async () => {
+    await diff.check([
+      ["PFADD", "h", "a", "b"],
+      ["EXPIRE", "h", "100"],
+      ["PFADD", "h", "c"],
+      ["TTL", "h"],
+      ["PFCOUNT", "h"],
+      ["TTL", "h"],
+      ["PFADD", "o", "z"],
+      ["PFMERGE", "h", "o"],
+      ["TTL", "h"],
+      ["PFCOUNT", "h"],
+      ["PEXPIRE", "h", "1"],
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await diff.check([["PFCOUNT", "h"], ["PFADD", "h"], ["TTL", "h"], ["GET", "h"], ["MULTI"], ["PFADD", "m", "x"], ["PFCOUNT", "m", "h"], ["PFMERGE", "m", "h"], ["EXEC"], ["GET", "m"]]);
+  });
+
   it("announces pfadd for PFADD and PFMERGE", async () => {
     const [redis, engine] = await collectNotifications(diff, [["PFADD", "h", "a"], ["PFADD", "h", "a"], ["PFMERGE", "m", "h"], ["PFCOUNT", "h"]]);
     expect(engine).toEqual(redis);
