@@ -7,7 +7,11 @@ import { checkCommandMetadata, collectNotifications } from "../testing/command-c
 import type { RawReply } from "../testing/resp-client";
 import { commands } from "./streams";
 
-/** Masks what differs between two servers by nature: radix-tree-nodes (approximate) and clock-based numbers. */
+/**
+ * Masks XINFO's radix-tree-nodes. The engine computes it exactly for streams built by appends and
+ * trims (the trimming test compares it unmasked); after deletions of middle nodes Redis's rax
+ * compaction may leave a different node count, so other tests leave it out.
+ */
 function maskXinfo(raw: string): string {
   return raw.replace(/(\$16\r\nradix-tree-nodes\r\n):\d+/g, "$1:<n>");
 }
@@ -162,8 +166,8 @@ describe("stream commands against redis-server", () => {
     }
     for (const maxlen of ["240", "200", "150", "90", "40", "3"]) steps.push(["XTRIM", "s", "MAXLEN", "~", maxlen], ["XLEN", "s"]);
     await diff.check(steps);
-    const info = [["XINFO", "STREAM", "s"]];
-    await checkMasked(diff, info, maskXinfo);
+    // radix-tree-nodes included: the node count of Redis's rax over the node keys is computed exactly.
+    await diff.check([["XINFO", "STREAM", "s"]]);
   });
 
   it("XRANGE/XREVRANGE: COUNT, exclusive and incomplete IDs, errors", async () => {
