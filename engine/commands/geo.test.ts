@@ -285,6 +285,14 @@ describe("geo commands against redis-server", () => {
   it("has Redis's command metadata", async () => {
     await checkCommandMetadata(diff, commands);
     await diff.check(commands.map((spec) => ["COMMAND", "DOCS", spec.name]));
+    await diff.check([
+      ["COMMAND", "GETKEYS", "GEORADIUS", "g", "0", "0", "1", "km", "STORE", "a", "STOREDIST", "b"],
+      ["COMMAND", "GETKEYS", "GEORADIUS", "g", "0", "0", "1", "km", "storedist", "a", "STORE", "b", "store", "c"],
+      ["COMMAND", "GETKEYS", "GEORADIUSBYMEMBER", "g", "m", "1", "km", "STORE", "a"],
+      ["COMMAND", "GETKEYS", "GEORADIUSBYMEMBER", "g", "store", "1", "km", "STORE"],
+      ["COMMAND", "GETKEYS", "GEORADIUS", "g", "0", "0", "1", "km"],
+      ["COMMAND", "GETKEYS", "GEOSEARCHSTORE", "d", "s", "FROMLONLAT", "0", "0", "BYRADIUS", "1", "km"],
+    ]);
   });
 
   it("searches a 3000-point index (listpack and skiplist encodings alike)", async () => {

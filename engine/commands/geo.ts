@@ -367,17 +367,24 @@ function parseStrictInteger(text: string): number {
   return Number(value);
 }
 
-/** GEORADIUS and GEORADIUSBYMEMBER report the source key, and the STORE/STOREDIST key when present. */
-function radiusKeys(argv: string[]): number[] {
-  let stored = -1;
-  for (let i = 5; i < argv.length; i++) {
-    if ((isToken(argv[i], "STORE") || isToken(argv[i], "STOREDIST")) && i + 1 < argv.length) {
-      stored = i + 1;
-      i++;
+/**
+ * GEORADIUS and GEORADIUSBYMEMBER keys, found as Redis 7's key specs find them: the source,
+ * then the key after the first STORE and after the first STOREDIST at or past `optionsFrom`.
+ */
+const radiusKeys =
+  (optionsFrom: number) =>
+  (argv: string[]): number[] => {
+    const keys = [1];
+    for (const keyword of ["STORE", "STOREDIST"]) {
+      for (let i = optionsFrom; i < argv.length - 1; i++) {
+        if (isToken(argv[i], keyword)) {
+          keys.push(i + 1);
+          break;
+        }
+      }
     }
-  }
-  return stored === -1 ? [1] : [1, stored];
-}
+    return keys;
+  };
 
 const searchCommand =
   (form: SearchForm) =>
@@ -510,7 +517,7 @@ export const commands: CommandSpec[] = [
     flags: "write denyoom movablekeys",
     keys: [1, 1, 1],
     acl: "write geo slow",
-    getKeys: radiusKeys,
+    getKeys: radiusKeys(6),
     handler: searchCommand({ center: "lonlat", searchStore: false, readOnly: false }),
   }),
   defineCommand("georadius_ro", {
@@ -529,7 +536,7 @@ export const commands: CommandSpec[] = [
     flags: "write denyoom movablekeys",
     keys: [1, 1, 1],
     acl: "write geo slow",
-    getKeys: radiusKeys,
+    getKeys: radiusKeys(5),
     handler: searchCommand({ center: "member", searchStore: false, readOnly: false }),
   }),
   defineCommand("georadiusbymember_ro", {
