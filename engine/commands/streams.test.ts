@@ -4,7 +4,7 @@ import { Engine } from "../engine";
 import { type MapReply, NULL_ARRAY } from "../protocol/reply";
 import { seededRandom, type StepInput, useDifferential } from "../testing/differential";
 import { checkCommandMetadata, collectNotifications } from "../testing/command-checks";
-import type { RawReply } from "../testing/resp-client";
+import type { RawReply, RespValue } from "../testing/resp-client";
 import { commands } from "./streams";
 
 /**
@@ -632,6 +632,23 @@ describe("stream commands against redis-server", () => {
   it("matches COMMAND INFO metadata", async () => {
     const specs = commands.flatMap((spec) => (spec.subcommands ? [...spec.subcommands.values()] : [spec]));
     await checkCommandMetadata(diff, [...commands.filter((spec) => !spec.subcommands), ...specs.filter((spec) => spec.container)]);
+  });
+
+  it("matches COMMAND DOCS (RESP3, maps compared regardless of order)", async () => {
+    const sortMaps = (value: RespValue): unknown => {
+      if (value.type === "map") {
+        const pairs: [string, unknown][] = [];
+        for (let i = 0; i < value.items.length; i += 2) pairs.push([JSON.stringify(value.items[i]), sortMaps(value.items[i + 1]!)]);
+        return pairs.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+      }
+      return "items" in value ? value.items.map(sortMaps) : value;
+    };
+    await diff.both(["HELLO", "3"]);
+    for (const spec of commands) {
+      const [expected, actual] = await diff.both(["COMMAND", "DOCS", spec.name]);
+      expect(sortMaps(actual.value), spec.name).toEqual(sortMaps(expected.value));
+    }
+    await diff.both(["HELLO", "2"]);
   });
 
   it("random command sequences match Redis (seeded)", async () => {
