@@ -30,8 +30,8 @@ test("the reference solution passes run and submit, and the score reaches the da
 
   // The command log shows what the solution sent (MULTI/EXEC around INCR and EXPIRE).
   await page.getByRole("tab", { name: "Command log" }).click();
-  await expect(page.getByTestId("command-log")).toContainText("INCR");
-  await expect(page.getByTestId("command-log")).toContainText("EXPIRE");
+  await expect(page.getByTestId("command-log")).toContainText(/\] incr ratelimit:/);
+  await expect(page.getByTestId("command-log")).toContainText(/\] expire ratelimit:/);
 
   await page.getByRole("tab", { name: "Submissions" }).click();
   await expect(page.getByTestId("submission-history").locator("summary").first()).toContainText("Submission");
@@ -54,7 +54,7 @@ test("a wrong solution shows the failing test with its explanation and the comma
   await expect(failed).toBeVisible();
   await expect(failed).toContainText("Why it matters:");
   await failed.getByText("Engine commands your code sent").click();
-  await expect(failed.locator(".command-lines")).toContainText("INCR");
+  await expect(failed.locator(".command-lines")).toContainText(/\] incr ratelimit:/);
 });
 
 test("the console runs commands on the learner's engine and the inspector follows", async ({ page }) => {
@@ -105,14 +105,15 @@ test("the console runs commands on the learner's engine and the inspector follow
 });
 
 test("an infinite loop hits the time limit and the page stays usable", async ({ page }) => {
-  test.setTimeout(90_000);
+  // This lab gives each call ~30 s (its burst test needs it), so the loop is stopped after that.
+  test.setTimeout(150_000);
   await signUpLearner(page, "lab-loop");
   await openLab(page);
   await replaceCode(page, 'import type { Redis } from "ioredis";\nexport async function isAllowed(deps: { redis: Redis }, userId: string, limit: number, windowSeconds: number): Promise<boolean> {\n  while (true) {}\n}\n');
   await page.getByRole("button", { name: /^Run examples/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "Running the examples" })).toBeVisible();
   const alert = page.getByTestId("verdict").getByRole("alert");
-  await expect(alert).toContainText("Time limit", { timeout: 30_000 });
+  await expect(alert).toContainText("Time limit", { timeout: 75_000 });
 
   await page.getByRole("tab", { name: "Console" }).click();
   const input = page.getByLabel("Command for your engine");
