@@ -14,7 +14,8 @@ export async function signUp(page: Page, account: { name: string; email: string;
   await page.getByLabel("Password", { exact: true }).fill(account.password);
   await page.getByLabel("Confirm password").fill(account.password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  // argon2id hashing on a busy 2-core machine can take longer than the default 5 s.
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 30_000 });
 }
 
 export async function signIn(page: Page, email: string, password: string) {

@@ -64,7 +64,7 @@ test("a learner runs a snippet, answers the quiz, and sees the lesson completed 
   await expect(page.getByText(`Best so far: ${quizKey.length} of ${quizKey.length} (2 attempts)`)).toBeVisible();
 
   await page.goto("/course");
-  const item = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Why Redis, and when not to use it" }) });
+  const item = page.locator(".item-list > li").filter({ has: page.getByRole("link", { name: "Why Redis, and when not to use it" }) });
   await expect(item).toContainText("(completed)");
   await expect(page.getByRole("progressbar", { name: /Module progress/ }).first()).not.toHaveAttribute("value", "0");
 
@@ -80,7 +80,7 @@ test("a learner runs a snippet, answers the quiz, and sees the lesson completed 
   await page.getByRole("button", { name: "Mark lesson complete" }).click();
   await expect(page.getByText("✓ Lesson complete")).toBeVisible();
   await page.goto("/course");
-  await expect(page.getByRole("listitem").filter({ has: page.getByRole("link", { name: /event loop/i }) })).toContainText("(completed)");
+  await expect(page.locator(".item-list > li").filter({ has: page.getByRole("link", { name: /event loop/i }) })).toContainText("(completed)");
 });
 
 test("search finds lessons by title and body", async ({ page }) => {
