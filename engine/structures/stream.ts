@@ -158,11 +158,16 @@ export class StreamNode {
   live = 0;
   bytes: number;
   private readonly masterFields: string[];
+  /** The master ID's parts, read once: every entry stores its ID as deltas from them. */
+  private readonly masterMs: number | bigint;
+  private readonly masterSeq: number | bigint;
 
   constructor(
     readonly masterId: StreamId,
     fields: string[],
   ) {
+    this.masterMs = idMs(masterId);
+    this.masterSeq = idSeq(masterId);
     this.masterFields = [];
     for (let i = 0; i < fields.length; i += 2) this.masterFields.push(fields[i]!);
     // count, deleted, number of master fields, the fields and the 0 terminator.
@@ -181,8 +186,8 @@ export class StreamNode {
     const same = this.sameFields(fields);
     const pairs = fields.length / 2;
     let bytes = 2; // flags
-    bytes += integerElementSize(partDelta(idMs(id), idMs(this.masterId)));
-    bytes += integerElementSize(partDelta(idSeq(id), idSeq(this.masterId)));
+    bytes += integerElementSize(partDelta(idMs(id), this.masterMs));
+    bytes += integerElementSize(partDelta(idSeq(id), this.masterSeq));
     if (same) {
       for (let i = 1; i < fields.length; i += 2) bytes += stringElementSize(fields[i]!);
       bytes += integerElementSize(pairs + 3);
