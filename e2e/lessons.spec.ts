@@ -120,5 +120,12 @@ test("simulations render and react to their controls", async ({ page }) => {
   await avalanche.getByRole("button", { name: "Run on the engine" }).click();
   await expect(avalanche.getByTestId("avalanche-peaks")).toContainText("Peak backend load", { timeout: 30_000 });
   await expect(avalanche.locator(".recharts-line").first()).toBeVisible();
+
+  const eviction = page.locator("#eviction");
+  await eviction.getByRole("button", { name: "Run LRU and LFU on the engine" }).click();
+  await expect(eviction.getByTestId("eviction-summary")).toContainText("Hot keys still cached at the end", { timeout: 30_000 });
+  await eviction.getByLabel("Hot set, then traffic moves to new keys").check();
+  await eviction.getByRole("button", { name: "Run LRU and LFU on the engine" }).click();
+  await expect(eviction.getByTestId("eviction-summary")).toContainText("New keys still cached at the end", { timeout: 30_000 });
   await expectNoAxeViolations(page);
 });

@@ -1,7 +1,8 @@
 "use server";
-/** The cache avalanche simulation runs the real engine, so it runs on the server. */
+/** The cache avalanche and eviction simulations run the real engine, so they run on the server. */
 import { z } from "zod";
 import { AVALANCHE_LIMITS, AVALANCHE_MAX_REQUESTS, type AvalancheRun, simulateAvalanche } from "@/labs/simulations/cache-avalanche";
+import { EVICTION_LIMITS, type EvictionRun, simulateEviction } from "@/labs/simulations/eviction";
 
 const Input = z
   .object({
@@ -25,4 +26,23 @@ export async function compareAvalancheAction(input: unknown): Promise<AvalancheC
   const withoutJitter = await simulateAvalanche({ ...parsed.data, jitterSeconds: 0 });
   const withJitter = await simulateAvalanche(parsed.data);
   return { ok: true, withoutJitter, withJitter };
+}
+
+const EvictionInput = z.object({
+  pattern: z.enum(["scan", "shift"]),
+  hotKeys: z.number().int().min(1).max(EVICTION_LIMITS.hotKeys),
+  hotReads: z.number().int().min(1).max(EVICTION_LIMITS.hotReads),
+  newKeys: z.number().int().min(1).max(EVICTION_LIMITS.newKeys),
+  roomForKeys: z.number().int().min(1).max(EVICTION_LIMITS.roomForKeys),
+});
+
+export type EvictionComparison = { ok: true; lru: EvictionRun; lfu: EvictionRun } | { ok: false; error: string };
+
+/** The same access pattern under allkeys-lru and allkeys-lfu, each on a fresh engine with maxmemory set. */
+export async function compareEvictionAction(input: unknown): Promise<EvictionComparison> {
+  const parsed = EvictionInput.safeParse(input);
+  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "Invalid input." };
+  const lru = await simulateEviction({ ...parsed.data, policy: "allkeys-lru" });
+  const lfu = await simulateEviction({ ...parsed.data, policy: "allkeys-lfu" });
+  return { ok: true, lru, lfu };
 }

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { AvalancheSimulation } from "./_components/avalanche-simulation";
 import { CapacityCalculator } from "./_components/capacity-calculator";
+import { EvictionSimulation } from "./_components/eviction-simulation";
 import { FsyncSimulation } from "./_components/fsync-simulation";
 import { HashSlotCalculator } from "./_components/hash-slot-calculator";
 import { HotKeySimulation } from "./_components/hot-key-simulation";
@@ -13,6 +14,7 @@ export const metadata: Metadata = { title: "Simulations" };
 
 const COMPONENTS: Record<string, () => ReactNode> = {
   "cache-avalanche": AvalancheSimulation,
+  eviction: EvictionSimulation,
   "hash-slots": HashSlotCalculator,
   "hot-key": HotKeySimulation,
   fsync: FsyncSimulation,

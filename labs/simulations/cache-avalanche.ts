@@ -5,6 +5,7 @@
  * minutes take well under a second and the result is reproducible (seeded).
  */
 import { createEngine, VirtualClock } from "../../engine";
+import { seededRandom } from "./random";
 
 export interface AvalancheInput {
   keys: number;
@@ -33,18 +34,6 @@ export const AVALANCHE_MAX_REQUESTS = 30_000;
 
 export const AVALANCHE_LIMITS = { keys: 5000, requestsPerSecond: 2000, ttlSeconds: 600, jitterSeconds: 600, durationSeconds: 600 } as const;
 
-/** Small seeded PRNG (mulberry32): the same input gives the same run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function simulateAvalanche(input: AvalancheInput): Promise<AvalancheRun> {
   const { keys, requestsPerSecond, ttlSeconds, jitterSeconds, durationSeconds } = input;
   for (const [name, limit] of Object.entries(AVALANCHE_LIMITS)) {
@@ -53,7 +42,7 @@ export async function simulateAvalanche(input: AvalancheInput): Promise<Avalanch
   }
   if (keys < 1 || ttlSeconds < 1) throw new RangeError("keys and ttlSeconds must be at least 1");
   if (requestsPerSecond * durationSeconds > AVALANCHE_MAX_REQUESTS) throw new RangeError(`at most ${AVALANCHE_MAX_REQUESTS} requests per run`);
-  const rand = random(input.seed ?? 1);
+  const rand = seededRandom(input.seed ?? 1);
   const clock = new VirtualClock();
   const engine = createEngine({ clock });
   const client = engine.connect();
