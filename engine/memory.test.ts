@@ -90,14 +90,14 @@ describe("MEMORY USAGE against redis-server", () => {
     }
   });
 
-  it("stays within 15% of Redis for big hashtables, skiplists and quicklists", async () => {
+  it("stays within 15% of Redis for big hashtables, skiplists, quicklists and streams", async () => {
     const fill: string[][] = [];
     for (let i = 0; i < 600; i++) {
       fill.push(["SADD", "set", `member:${i}`], ["HSET", "hash", `field:${i}`, `value:${i}`], ["ZADD", "zset", String(i), `member:${i}`]);
-      fill.push(["RPUSH", "list", `element number ${i}`]);
+      fill.push(["RPUSH", "list", `element number ${i}`], ["XADD", "stream", `${i + 1}-0`, "field", `value ${i}`, "n", String(i)]);
     }
     for (const argv of fill) await diff.both(argv);
-    for (const key of ["set", "hash", "zset", "list"]) {
+    for (const key of ["set", "hash", "zset", "list", "stream"]) {
       const [expected, actual] = await diff.both(["MEMORY", "USAGE", key, "SAMPLES", "0"]);
       const redisBytes = Number((expected.value as { value: string }).value);
       const engineBytes = Number((actual.value as { value: string }).value);

@@ -20,6 +20,7 @@ import type { HashValue } from "./structures/hash";
 import type { SetValue } from "./structures/set";
 import type { SortedSet } from "./structures/zset";
 import type { Deque } from "./structures/deque";
+import type { Stream } from "./structures/stream";
 import { stringEncoding } from "./structures/string-value";
 import { formatDouble17g } from "./util/numbers";
 
@@ -40,6 +41,19 @@ const ZSET = 16;
 const ZSKIPLIST = 32;
 const QUICKLIST_NODE_BYTES = 8192;
 const LISTPACK_HEADER = 6;
+const STREAM = 96;
+const RAX = 24;
+const STREAM_ID = 16;
+/** What streamRadixTreeMemoryUsage charges per rax node: the header plus 30 words. */
+const RAX_NODE = 4 + 8 * 30;
+/** A stream's newest listpack is allocated at stream-node-max-bytes up front. */
+const STREAM_NODE_PREALLOC = 4096;
+const CONSUMER_GROUP = 80;
+const CONSUMER = 64;
+/** streamNACK: delivery time, count and consumer pointer. */
+const PENDING_ENTRY = 24;
+/** Longest string Redis stores embedded in its robj (OBJ_ENCODING_EMBSTR_SIZE_LIMIT). */
+const EMBSTR_LIMIT = 44;
 
 /** The jemalloc size class an allocation of `bytes` is served from (16-byte quantum). */
 export function allocSize(bytes: number): number {
@@ -106,10 +120,14 @@ function extrapolate<T>(items: Iterable<T>, count: number, samples: number, meas
 }
 
 function stringValueSize(object: RedisObject<"string">): number {
-  const encoding = stringEncoding(object);
-  if (encoding === "int") return ROBJ;
-  const length = object.value.length;
-  if (encoding === "embstr") return allocSize(ROBJ + 3 + length + 1);
+  const value = object.value;
+  const length = value.length;
+  if (!object.forceRaw && typeof value === "string") {
+    // Only short values starting like a number can be int-encoded; skip the check otherwise (hot path).
+    const first = value.charCodeAt(0);
+    if (length <= 20 && ((first >= 48 && first <= 57) || first === 45) && stringEncoding(object) === "int") return ROBJ;
+    if (length <= EMBSTR_LIMIT) return allocSize(ROBJ + 3 + length + 1);
+  }
   return ROBJ + sdsSize(length);
 }
 
@@ -175,6 +193,29 @@ function sortedSetSize(zset: SortedSet, samples: number): number {
   return ROBJ + ZSET + ZSKIPLIST + DICT + dictSlots(count) * 8 + header + perNode * count;
 }
 
+/**
+ * Redis's stream estimate: its radix tree (Redis charges 30 words per rax node, about two rax
+ * nodes per listpack), the first `samples` listpacks averaged for all but the last, the last
+ * one at its preallocated size, and the consumer groups' PELs.
+ */
+function streamSize(stream: Stream, samples: number): number {
+  const nodes = stream.nodes;
+  const count = nodes.length;
+  let size = ROBJ + STREAM + RAX + count * STREAM_ID + 2 * count * RAX_NODE;
+  if (count > 0) {
+    const taken = samples === 0 ? count : Math.min(samples, count);
+    let sampled = 0;
+    for (let i = 0; i < taken; i++) sampled += allocSize(nodes[i]!.bytes);
+    const last = allocSize(Math.max(nodes[count - 1]!.bytes, STREAM_NODE_PREALLOC));
+    size += count <= taken ? sampled - allocSize(nodes[count - 1]!.bytes) + last : (sampled / taken) * (count - 1) + last;
+  }
+  for (const group of stream.groups.values()) {
+    size += CONSUMER_GROUP + RAX + group.pending.size * (STREAM_ID + PENDING_ENTRY);
+    for (const consumer of group.consumers.values()) size += CONSUMER + sdsSize(consumer.name.length) + RAX + consumer.pending.size * STREAM_ID;
+  }
+  return Math.round(size);
+}
+
 /** What the value of `object` costs, sampling `samples` elements of big collections (0 = all). */
 export function valueMemory(object: RedisObject, samples = DEFAULT_SAMPLES): number {
   switch (object.type) {
@@ -188,6 +229,8 @@ export function valueMemory(object: RedisObject, samples = DEFAULT_SAMPLES): num
       return hashSize(object.value as HashValue, samples);
     case "zset":
       return sortedSetSize(object.value as SortedSet, samples);
+    case "stream":
+      return streamSize(object.value as Stream, samples);
     default: {
       const estimate = estimators.get(object.type);
       return estimate ? estimate(object.value as never, samples) : ROBJ + 64;
