@@ -136,6 +136,17 @@ test("a syntax error is reported with its line and marked in the editor", async 
   await expect(page.locator(".monaco-editor .squiggly-error").first()).toBeAttached();
 });
 
+test("the editor knows ioredis's types: a wrong type is marked, the right one is not", async ({ page }) => {
+  await signUpLearner(page, "lab-types");
+  await openLab(page);
+  const source = (type: string) => `import type { Redis } from "ioredis";\nexport async function count(redis: Redis): Promise<${type}> {\n  const n: ${type} = await redis.incr("visits");\n  return n;\n}\n`;
+  await replaceCode(page, source("string"));
+  // INCR resolves to a number in ioredis's declarations: assigning it to a string is a type error.
+  await expect(page.locator(".monaco-editor .squiggly-error").first()).toBeAttached({ timeout: 20_000 });
+  await replaceCode(page, source("number"));
+  await expect(page.locator(".monaco-editor .squiggly-error")).toHaveCount(0, { timeout: 20_000 });
+});
+
 test("the draft autosaves and comes back after a reload", async ({ page }) => {
   await signUpLearner(page, "lab-draft");
   await openLab(page);
