@@ -125,6 +125,8 @@ describe("key inspector", () => {
     const tags = await readValue(learner, "tags");
     expect(tags.type === "set" && [...tags.members].sort()).toEqual(["x", "y"]);
     expect(await readValue(learner, "nothing")).toEqual({ type: "none" });
+    await run("XADD events 1-1 kind login user ada");
+    expect(await readValue(learner, "events")).toEqual({ type: "stream", total: 1, entries: [{ id: "1-1", fields: [["kind", "login"], ["user", "ada"]] }] });
   });
 
   it("resetEngine empties the playground", async () => {
