@@ -404,7 +404,7 @@ export class Stream {
   /** Appends an entry whose ID is known to be greater than lastId. */
   append(id: StreamId, fields: string[], limits: NodeLimits): void {
     const tail = this.nodes[this.nodes.length - 1];
-    let node = tail;
+    let node: StreamNode | undefined = tail;
     if (tail !== undefined) {
       const maxBytes = limits.maxBytes === 0 || limits.maxBytes > LISTPACK_MAX_SIZE ? LISTPACK_MAX_SIZE : limits.maxBytes;
       let fieldBytes = 0;
