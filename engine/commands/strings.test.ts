@@ -458,13 +458,18 @@ describe("string values in place", () => {
     const engine = new Engine();
     const client = engine.connect();
     const chunk = "x".repeat(100);
-    const started = performance.now();
+    const values = new Set<unknown>();
     for (let i = 0; i < 10_000; i++) {
       await client.call("APPEND", "log", chunk);
       await client.call("GETRANGE", "log", "-10", "-1");
+      const value = engine.databases[0]!.dict.get("log")!.value;
+      if (typeof value !== "string") values.add(value.buffer);
     }
     expect(await client.call("STRLEN", "log")).toBe(1_000_000);
-    expect(performance.now() - started).toBeLessThan(4000);
+    // Past the first few KB the value lives in a growable backing store: a handful of
+    // reallocations, not a new copy per APPEND.
+    expect(values.size).toBeGreaterThan(0);
+    expect(values.size).toBeLessThan(64);
     engine.close();
   });
 

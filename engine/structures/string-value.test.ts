@@ -70,9 +70,13 @@ describe("string values", () => {
   it("keeps many small appends to a buffer amortised", () => {
     const object = newRawStringObject(Buffer.alloc(0));
     writableBytes(object, 1);
-    const started = performance.now();
-    for (let i = 0; i < 200_000; i++) appendBytes(object, "xy");
+    const buffers = new Set<unknown>();
+    for (let i = 0; i < 200_000; i++) {
+      appendBytes(object, "xy");
+      buffers.add((object.value as Buffer).buffer);
+    }
     expect(object.value.length).toBe(400_001);
-    expect(performance.now() - started).toBeLessThan(2000);
+    // Capacity grows geometrically, so the value is reallocated O(log n) times, not per append.
+    expect(buffers.size).toBeLessThan(64);
   });
 });
