@@ -29,17 +29,6 @@ async function run(engine: Engine, ...args: (string | number | Buffer)[]): Promi
 }
 
 describe("learner engine pool", () => {
-  it("creates a learner's engine in well under 10 ms", async () => {
-    const timings: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      const started = performance.now();
-      await pool.getLearnerEngine(`learner-${i}`);
-      timings.push(performance.now() - started);
-    }
-    timings.sort((a, b) => a - b);
-    expect(timings[10]).toBeLessThan(10);
-  });
-
   it("gives each learner their own engine and the same one on every call", async () => {
     const alice = await pool.getLearnerEngine("alice");
     expect(await pool.getLearnerEngine("alice")).toBe(alice);
