@@ -15,6 +15,7 @@ export { LocalClient, type Argument } from "./local-client";
 export * from "./protocol/reply";
 export { encodeToString } from "./protocol/encoder";
 export { fromBinary, toBinary } from "./commands/args";
+export { seededRandom } from "./util/random";
 
 export function createEngine(options: EngineOptions = {}): Engine {
   return new Engine(options);

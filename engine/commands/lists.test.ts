@@ -1,31 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { checkCommandMetadata, checkEncoding, collectNotifications, expireOnBoth } from "../testing/command-checks";
-import { type DifferentialContext, seededRandom, useDifferential } from "../testing/differential";
-import type { RawReply } from "../testing/resp-client";
+import { expectSame, seededRandom, sendOnNewPair, useDifferential } from "../testing/differential";
 import { commands } from "./lists";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-interface PendingPair {
-  replies: Promise<[RawReply, RawReply]>;
-}
-
-/**
- * Sends a (blocking) command on a fresh connection to each server; the replies come later
- * (wrapped, so awaiting this call does not wait for them).
- */
-async function sendOnNewPair(diff: DifferentialContext, argv: string[]): Promise<PendingPair> {
-  const [redis, engine] = await diff.connectPair();
-  const replies = Promise.all([redis.call(...argv), engine.call(...argv)]);
-  // Give both servers time to receive the command and block the client.
-  await sleep(40);
-  return { replies };
-}
-
-async function expectSame(pending: PendingPair, label: string): Promise<void> {
-  const [expected, actual] = await pending.replies;
-  expect(actual.raw, label).toBe(expected.raw);
-}
 
 describe("list commands against redis-server", () => {
   const diff = useDifferential();

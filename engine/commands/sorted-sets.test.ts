@@ -1,27 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkCommandMetadata, checkEncoding, collectNotifications, expireOnBoth, fullScan } from "../testing/command-checks";
-import { type DifferentialContext, seededRandom, useDifferential } from "../testing/differential";
-import type { RawReply, RespValue } from "../testing/resp-client";
+import { expectSame, seededRandom, sendOnNewPair, useDifferential } from "../testing/differential";
+import type { RespValue } from "../testing/resp-client";
 import { commands } from "./sorted-sets";
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-interface PendingPair {
-  replies: Promise<[RawReply, RawReply]>;
-}
-
-/** Sends a blocking command on a fresh connection to each server; the replies come later. */
-async function sendOnNewPair(diff: DifferentialContext, argv: string[]): Promise<PendingPair> {
-  const [redis, engine] = await diff.connectPair();
-  const replies = Promise.all([redis.call(...argv), engine.call(...argv)]);
-  await sleep(40);
-  return { replies };
-}
-
-async function expectSame(pending: PendingPair, label: string): Promise<void> {
-  const [expected, actual] = await pending.replies;
-  expect(actual.raw, label).toBe(expected.raw);
-}
 
 function items(value: RespValue): RespValue[] {
   if ("items" in value) return value.items;

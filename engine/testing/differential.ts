@@ -180,16 +180,27 @@ export function useDifferential(options: { engine?: EngineOptions; redisArgs?: s
   };
 }
 
-/** A small seeded PRNG (mulberry32) so random-sequence runs are reproducible from their seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+export { seededRandom } from "../util/random";
+
+export interface PendingPair {
+  replies: Promise<[RawReply, RawReply]>;
+}
+
+/**
+ * Sends a (blocking) command on a fresh connection to each server; the replies come later
+ * (wrapped, so awaiting this call does not wait for them).
+ */
+export async function sendOnNewPair(diff: DifferentialContext, argv: string[]): Promise<PendingPair> {
+  const [redis, engine] = await diff.connectPair();
+  const replies = Promise.all([redis.call(...argv), engine.call(...argv)]);
+  // Give both servers time to receive the command and block the client.
+  await new Promise((resolve) => setTimeout(resolve, 40));
+  return { replies };
+}
+
+export async function expectSame(pending: PendingPair, label: string): Promise<void> {
+  const [expected, actual] = await pending.replies;
+  expect(actual.raw, label).toBe(expected.raw);
 }
 
 export { encodeCommand };

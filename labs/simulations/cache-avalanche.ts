@@ -5,7 +5,7 @@
  * minutes take well under a second and the result is reproducible (seeded).
  */
 import { createEngine, VirtualClock } from "../../engine";
-import { seededRandom } from "./random";
+import { seededRandom } from "../../engine/index";
 
 export interface AvalancheInput {
   keys: number;

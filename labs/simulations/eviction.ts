@@ -9,7 +9,7 @@
  *   (yesterday's trending items). LFU clings to the old popular keys; LRU follows the new ones.
  */
 import { createEngine, type Reply, VerbatimReply, VirtualClock } from "../../engine";
-import { seededRandom } from "./random";
+import { seededRandom } from "../../engine/index";
 
 export type EvictionPattern = "scan" | "shift";
 export type EvictionPolicyChoice = "allkeys-lru" | "allkeys-lfu";
