@@ -37,7 +37,7 @@ import {
   timeoutArg,
   writeTyped,
 } from "./args";
-import { type CommandContext, type CommandSpec, type HandlerResult, defineCommand } from "./spec";
+import { type ArgumentDoc, type CommandContext, type CommandSpec, type HandlerResult, defineCommand } from "./spec";
 
 registerElementsReader("zset", (zset) => [...zset]);
 
@@ -771,6 +771,24 @@ function zscanCommand({ client }: CommandContext, argv: string[]): Reply {
   return [String(next), items];
 }
 
+/** numkeys key [key ...] [WEIGHTS ...] [AGGREGATE ...]: shared by ZUNION, ZINTER and their STORE forms. */
+const WEIGHTED_SOURCES_ARGUMENTS: ArgumentDoc[] = [
+  { name: "numkeys", type: "integer" },
+  { name: "key", type: "key", multiple: true },
+  { name: "weight", type: "integer", token: "WEIGHTS", optional: true, multiple: true },
+  {
+    name: "aggregate",
+    type: "oneof",
+    token: "AGGREGATE",
+    optional: true,
+    arguments: [
+      { name: "sum", type: "pure-token", token: "SUM" },
+      { name: "min", type: "pure-token", token: "MIN" },
+      { name: "max", type: "pure-token", token: "MAX" },
+    ],
+  },
+];
+
 export const commands: CommandSpec[] = [
   defineCommand("zadd", {
     arity: -4,
@@ -1021,7 +1039,7 @@ export const commands: CommandSpec[] = [
     since: "6.2.0",
     summary: "Returns the union of sorted sets with combined scores.",
     complexity: "O(N)+O(M*log(M)) with N being the sum of the sizes of the input sorted sets, and M being the number of elements in the resulting sorted set.",
-    arguments: [{ name: "numkeys", type: "integer" }, { name: "key", type: "key", multiple: true }, { name: "weight", type: "integer", token: "WEIGHTS", optional: true, multiple: true }, { name: "aggregate", type: "oneof", token: "AGGREGATE", optional: true, arguments: [{ name: "sum", type: "pure-token", token: "SUM" }, { name: "min", type: "pure-token", token: "MIN" }, { name: "max", type: "pure-token", token: "MAX" }] }, { name: "withscores", type: "pure-token", token: "WITHSCORES", optional: true }],
+    arguments: [...WEIGHTED_SOURCES_ARGUMENTS, { name: "withscores", type: "pure-token", token: "WITHSCORES", optional: true }],
     handler: zunionCommand,
   }),
   defineCommand("zinter", {
@@ -1033,7 +1051,7 @@ export const commands: CommandSpec[] = [
     since: "6.2.0",
     summary: "Returns the intersection of sorted sets with combined scores.",
     complexity: "O(N*K)+O(M*log(M)) worst case with N being the smallest input sorted set, K being the number of input sorted sets and M being the number of elements in the resulting sorted set.",
-    arguments: [{ name: "numkeys", type: "integer" }, { name: "key", type: "key", multiple: true }, { name: "weight", type: "integer", token: "WEIGHTS", optional: true, multiple: true }, { name: "aggregate", type: "oneof", token: "AGGREGATE", optional: true, arguments: [{ name: "sum", type: "pure-token", token: "SUM" }, { name: "min", type: "pure-token", token: "MIN" }, { name: "max", type: "pure-token", token: "MAX" }] }, { name: "withscores", type: "pure-token", token: "WITHSCORES", optional: true }],
+    arguments: [...WEIGHTED_SOURCES_ARGUMENTS, { name: "withscores", type: "pure-token", token: "WITHSCORES", optional: true }],
     handler: zinterCommand,
   }),
   defineCommand("zdiff", {
@@ -1058,7 +1076,7 @@ export const commands: CommandSpec[] = [
     since: "2.0.0",
     summary: "Stores the union of sorted sets under a key.",
     complexity: "O(N)+O(M log(M)) with N being the sum of the sizes of the input sorted sets, and M being the number of elements in the resulting sorted set.",
-    arguments: [{ name: "destination", type: "key" }, { name: "numkeys", type: "integer" }, { name: "key", type: "key", multiple: true }, { name: "weight", type: "integer", token: "WEIGHTS", optional: true, multiple: true }, { name: "aggregate", type: "oneof", token: "AGGREGATE", optional: true, arguments: [{ name: "sum", type: "pure-token", token: "SUM" }, { name: "min", type: "pure-token", token: "MIN" }, { name: "max", type: "pure-token", token: "MAX" }] }],
+    arguments: [{ name: "destination", type: "key" }, ...WEIGHTED_SOURCES_ARGUMENTS],
     handler: zunionstoreCommand,
   }),
   defineCommand("zinterstore", {
@@ -1071,7 +1089,7 @@ export const commands: CommandSpec[] = [
     since: "2.0.0",
     summary: "Stores the intersection of sorted sets under a key.",
     complexity: "O(N*K)+O(M*log(M)) worst case with N being the smallest input sorted set, K being the number of input sorted sets and M being the number of elements in the resulting sorted set.",
-    arguments: [{ name: "destination", type: "key" }, { name: "numkeys", type: "integer" }, { name: "key", type: "key", multiple: true }, { name: "weight", type: "integer", token: "WEIGHTS", optional: true, multiple: true }, { name: "aggregate", type: "oneof", token: "AGGREGATE", optional: true, arguments: [{ name: "sum", type: "pure-token", token: "SUM" }, { name: "min", type: "pure-token", token: "MIN" }, { name: "max", type: "pure-token", token: "MAX" }] }],
+    arguments: [{ name: "destination", type: "key" }, ...WEIGHTED_SOURCES_ARGUMENTS],
     handler: zinterstoreCommand,
   }),
   defineCommand("zdiffstore", {
